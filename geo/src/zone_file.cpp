@@ -54,7 +54,7 @@ struct Where {
 bool parse_bool(std::string_view text, const Where& where, std::string_view field) {
   const std::string v = lower(text);
   if (v == "true" || v == "1" || v == "yes" || v == "y" || v == "t") return true;
-  if (v == "false" || v == "0" || v == "no" || v == "n" || v == "f" || v.empty()) return false;
+  if (v == "false" || v == "0" || v == "no" || v == "n" || v == "f") return false;
   throw GeoError(fmt::format("{}: attribute {} must be true/false/1/0/yes/no, not \"{}\"", where.str(), field, text));
 }
 
@@ -77,6 +77,7 @@ std::optional<double> apply_attributes(const OGRFeature& feature, Zone& zone, st
     const std::string field = feature.GetFieldDefnRef(i)->GetNameRef();
     const std::string key = lower(field);
     const std::string value = feature.GetFieldAsString(i);
+    if (value.empty()) continue;  // an empty CSV/KML cell means "not given"
     if (key == "id") {
       if (!value.empty()) zone.id = value;
     } else if (key == "name") {
