@@ -36,4 +36,20 @@ inline constexpr std::array<const char*, static_cast<std::size_t>(Reject::count_
 
 constexpr const char* to_string(Reject r) noexcept { return kRejectNames[static_cast<std::size_t>(r)]; }
 
+inline constexpr std::size_t kRejectCount = static_cast<std::size_t>(Reject::count_);
+
+// Counts per reason, filled by the framing, reassembly and decoding stages.
+//   RejectCounts counts;  counts.add(Reject::bad_checksum);  counts[Reject::bad_checksum] == 1
+struct RejectCounts {
+  std::array<std::uint64_t, kRejectCount> by_reason{};
+
+  void add(Reject r) noexcept { ++by_reason[static_cast<std::size_t>(r)]; }
+  std::uint64_t operator[](Reject r) const noexcept { return by_reason[static_cast<std::size_t>(r)]; }
+  std::uint64_t total() const noexcept {
+    std::uint64_t sum = 0;
+    for (std::uint64_t n : by_reason) sum += n;
+    return sum;
+  }
+};
+
 }  // namespace aiswatch::ais
