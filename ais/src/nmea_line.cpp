@@ -16,12 +16,12 @@ constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
 constexpr bool is_alnum(char c) noexcept { return is_digit(c) || is_upper(c) || (c >= 'a' && c <= 'z'); }
 constexpr bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-// "$GPRMC,…" / "!AIALR,…": a start character, five letters or digits (talker + type), then ',' or '*'.
+// "$GPRMC,…", "$PFEC,…", "!AIALR,…": a start character, an address of 3 to 9 letters or digits (talker +
+// type, or P + maker + type), then ',' or '*'.
 bool looks_like_nmea(std::string_view s) noexcept {
-  if (s.size() < 7) return false;
-  for (std::size_t i = 1; i < 6; ++i)
-    if (!is_alnum(s[i])) return false;
-  return s[6] == ',' || s[6] == '*';
+  std::size_t i = 1;
+  while (i < s.size() && i <= 10 && is_alnum(s[i])) ++i;
+  return i >= 4 && i <= 10 && i < s.size() && (s[i] == ',' || s[i] == '*');
 }
 
 bool is_ais_sentence(std::string_view s) noexcept {

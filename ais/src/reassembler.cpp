@@ -16,11 +16,11 @@ std::size_t Reassembler::pending() const noexcept { return pending_; }
 bool Reassembler::matches(const Slot& slot, const Sentence& s) const noexcept {
   if (slot.channel != s.channel || slot.sequence_id != s.sequence_id || slot.fragment_count != s.fragment_count)
     return false;
-  if (s.group) {
-    // Later fragments of a tag-block group often carry only `g:`; the group id identifies them then.
-    return slot.group_id == s.group->id && (s.station.empty() || s.station == slot.station);
-  }
-  return !slot.group_id && slot.station == s.station;
+  // What both fragments carry must agree; what one lacks is no evidence. Later fragments of a tag-block
+  // group often carry only `g:`, and gpsd's sample has a first fragment without the USCG station its
+  // second fragment carries.
+  if (s.group && slot.group_id && s.group->id != *slot.group_id) return false;
+  return s.station.empty() || slot.station.empty() || s.station == slot.station;
 }
 
 Reassembler::Slot& Reassembler::free_slot(RejectCounts& rejects, std::optional<UnixMillis> now) {
@@ -48,6 +48,8 @@ Reassembler::Slot& Reassembler::free_slot(RejectCounts& rejects, std::optional<U
 }
 
 void Reassembler::append(Slot& slot, const Sentence& s) {
+  if (slot.station.empty() && !s.station.empty()) slot.station.assign(s.station);
+  if (!slot.group_id && s.group) slot.group_id = s.group->id;
   slot.payload.append(s.payload);
   slot.raw_text.append(s.line);
   slot.raw_end[slot.received] = static_cast<std::uint32_t>(slot.raw_text.size());

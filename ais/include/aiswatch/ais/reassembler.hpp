@@ -1,9 +1,10 @@
 // reassembler.hpp — joins the fragments of multipart AIS messages (type 5, 6, 8, 19, 21, 24 … over
 // several !AIVDM sentences) into one AssembledSentence.
 //
-// Fragments belong together when station, channel, sequence id and fragment count agree (and the tag
-// block group id, when present; later fragments of a tag-block group may omit the station). They must
-// arrive in order; interleaving with other messages is fine. Memory is bounded: at most
+// Fragments belong together when channel, sequence id and fragment count agree, and so do station and
+// tag-block group id when both fragments carry them (later fragments of a tag-block group often carry
+// only `g:`; some USCG logs put the station on the last fragment only). Fragments must arrive in order;
+// interleaving with other messages is fine. Memory is bounded: at most
 // `max_pending` messages wait for their next fragment (the oldest is evicted and counted as
 // incomplete_message), and when receive times are known a message older than `max_age_ms` is dropped.
 //
