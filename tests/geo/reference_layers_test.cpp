@@ -104,6 +104,11 @@ TEST_CASE("DPRK waters reach 12 nm off the coast", "[geo][reference]") {
   // Far from Korea: Tokyo Bay, the Yellow Sea off Qingdao.
   CHECK_FALSE(zones.in_any({35.5, 139.8}, ZoneKind::dprk_waters));
   CHECK_FALSE(zones.in_any({36.0, 121.0}, ZoneKind::dprk_waters));
+  // The median line keeps neighbours' ports out: Dandong (CN) across the Yalu from Sinuiju, the Russian
+  // shore north of the Tumen; the DPRK side of the Yalu estuary stays in.
+  CHECK_FALSE(zones.in_any({39.816667, 124.15}, ZoneKind::dprk_waters));  // Dandong, WPI 60233
+  CHECK_FALSE(zones.in_any({42.55, 130.75}, ZoneKind::dprk_waters));      // Russia, south of Pos'yet
+  CHECK(zones.in_any({39.9, 124.37}, ZoneKind::dprk_waters));             // Ryongampo (estimated position)
   const geo::Zone* waters = zones.find(geo::kDprkWatersId);
   REQUIRE(waters);
   CHECK(waters->approximate);
