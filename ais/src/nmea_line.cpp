@@ -1,6 +1,7 @@
 // Framing of one input line: tag blocks, then an AIS sentence, a Gatehouse time, another NMEA sentence,
 // a bare trailing timestamp, a comment or a blank line. The AIS path is the hot one: no allocation,
-// one pass for the checksum, memchr for the delimiters.
+// fields written in place into the caller's ParsedLine (no struct copies), the short fields parsed by
+// hand, one pass for the checksum, memchr for the long scans.
 #include <cstring>
 
 #include "aiswatch/ais/nmea.hpp"
@@ -36,97 +37,85 @@ bool checksum_ok(std::string_view s, std::size_t star) noexcept {
   return expected && *expected == nmea_checksum(s.substr(1, star - 1));
 }
 
-// A one- or two-digit number field; nullopt when empty, longer or not digits.
-std::optional<unsigned> small_number(std::string_view f) noexcept {
-  if (f.empty() || f.size() > 2 || !is_digit(f[0])) return std::nullopt;
-  if (f.size() == 1) return static_cast<unsigned>(f[0] - '0');
-  if (!is_digit(f[1])) return std::nullopt;
-  return static_cast<unsigned>((f[0] - '0') * 10 + (f[1] - '0'));
-}
-
-// Splits the next field off `rest` at ','; false when there is no ','.
-bool next_field(std::string_view& rest, std::string_view& field) noexcept {
-  const std::size_t comma = rest.find(',');
-  if (comma == std::string_view::npos) return false;
-  field = rest.substr(0, comma);
-  rest.remove_prefix(comma + 1);
+// Reads a one- or two-digit number ending at ','. Advances `p` past the comma. Two digits are read so
+// that "10" is reported as a bad fragment count rather than a malformed field.
+bool number_field(const char*& p, const char* end, unsigned& value) noexcept {
+  if (p + 1 >= end || !is_digit(p[0])) return false;
+  if (p[1] == ',') {
+    value = static_cast<unsigned>(p[0] - '0');
+    p += 2;
+    return true;
+  }
+  if (p + 2 >= end || !is_digit(p[1]) || p[2] != ',') return false;
+  value = static_cast<unsigned>((p[0] - '0') * 10 + (p[1] - '0'));
+  p += 3;
   return true;
 }
 
-// `s` starts with "!xxVDM," or "!xxVDO,".
-Result<Sentence, Reject> parse_ais_sentence(std::string_view s) noexcept {
-  const void* star_ptr = std::memchr(s.data() + 7, '*', s.size() - 7);
-  if (star_ptr == nullptr) return Failure{Reject::bad_checksum};
-  const auto star = static_cast<std::size_t>(static_cast<const char*>(star_ptr) - s.data());
-  if (!checksum_ok(s, star)) return Failure{Reject::bad_checksum};
+// Reads an empty or one-character field ending at ','; `c` is 0 when empty. Advances past the comma.
+bool char_field(const char*& p, const char* end, char& c) noexcept {
+  if (p < end && *p == ',') {
+    c = 0;
+    ++p;
+    return true;
+  }
+  if (p + 1 >= end || p[1] != ',') return false;
+  c = p[0];
+  p += 2;
+  return true;
+}
 
-  Sentence out;
-  out.talker = s.substr(1, 2);
-  out.own_ship = s[5] == 'O';
+// `s` starts with "!xxVDM," or "!xxVDO,". Fills every field of `out` the sentence defines.
+std::optional<Reject> parse_ais_sentence(std::string_view s, Sentence& out) noexcept {
+  const void* star_ptr = std::memchr(s.data() + 7, '*', s.size() - 7);
+  if (star_ptr == nullptr) return Reject::bad_checksum;
+  const auto star = static_cast<std::size_t>(static_cast<const char*>(star_ptr) - s.data());
+  if (!checksum_ok(s, star)) return Reject::bad_checksum;
 
   // "n,m,seq,chan,payload,fill": four short fields, the payload, then a one-digit fill field.
-  std::string_view rest = s.substr(7, star - 7);
-  std::string_view count_f, number_f, seq_f, chan_f;
-  if (!next_field(rest, count_f) || !next_field(rest, number_f) || !next_field(rest, seq_f) ||
-      !next_field(rest, chan_f))
-    return Failure{Reject::bad_framing};
-  if (rest.size() < 2 || rest[rest.size() - 2] != ',' || !is_digit(rest.back())) return Failure{Reject::bad_framing};
-  const std::string_view payload = rest.substr(0, rest.size() - 2);
-  if (std::memchr(payload.data(), ',', payload.size()) != nullptr) return Failure{Reject::bad_framing};
+  const char* p = s.data() + 7;
+  const char* const body_end = s.data() + star;
+  unsigned count = 0, number = 0;
+  char seq = 0, channel = 0;
+  if (!number_field(p, body_end, count) || !number_field(p, body_end, number) || !char_field(p, body_end, seq) ||
+      !char_field(p, body_end, channel))
+    return Reject::bad_framing;
+  if (seq != 0 && !is_digit(seq)) return Reject::bad_framing;
+  if (channel != 0 && !is_alnum(channel)) return Reject::bad_framing;
+  if (body_end - p < 2 || body_end[-2] != ',' || !is_digit(body_end[-1])) return Reject::bad_framing;
+  const auto payload_size = static_cast<std::size_t>(body_end - 2 - p);
+  if (std::memchr(p, ',', payload_size) != nullptr) return Reject::bad_framing;
+  if (count == 0 || count > kMaxFragments || number == 0 || number > count) return Reject::bad_fragment_numbers;
+  const auto fill = static_cast<unsigned>(body_end[-1] - '0');
+  if (fill > 5) return Reject::bad_fill_bits;
 
-  const auto count = small_number(count_f);
-  const auto number = small_number(number_f);
-  if (!count || !number) return Failure{Reject::bad_framing};
-  if (*count == 0 || *count > kMaxFragments || *number == 0 || *number > *count)
-    return Failure{Reject::bad_fragment_numbers};
-  out.fragment_count = static_cast<std::uint8_t>(*count);
-  out.fragment_number = static_cast<std::uint8_t>(*number);
-
-  if (seq_f.size() == 1 && is_digit(seq_f[0]))
-    out.sequence_id = static_cast<std::uint8_t>(seq_f[0] - '0');
-  else if (!seq_f.empty())
-    return Failure{Reject::bad_framing};
-
-  if (chan_f.size() == 1 && is_alnum(chan_f[0]))
-    out.channel = chan_f[0];
-  else if (!chan_f.empty())
-    return Failure{Reject::bad_framing};
-
-  out.payload = payload;
-  const unsigned fill = static_cast<unsigned>(rest.back() - '0');
-  if (fill > 5) return Failure{Reject::bad_fill_bits};
+  out.talker = s.substr(1, 2);
+  out.own_ship = s[5] == 'O';
+  out.fragment_count = static_cast<std::uint8_t>(count);
+  out.fragment_number = static_cast<std::uint8_t>(number);
+  out.sequence_id = seq != 0 ? std::optional<std::uint8_t>(static_cast<std::uint8_t>(seq - '0')) : std::nullopt;
+  out.channel = channel;
+  out.payload = std::string_view(p, payload_size);
   out.fill_bits = static_cast<std::uint8_t>(fill);
+  out.rx_time.reset();
+  out.station = {};
+  out.group.reset();
 
   // What follows "*hh" is outside the checksum: ",field,…" metadata, or junk that is ignored.
-  const std::string_view after = s.substr(star + 3);
-  if (!after.empty() && after.front() == ',') {
-    const detail::TrailingFields trailing = detail::parse_trailing_fields(after);
+  if (star + 3 < s.size() && s[star + 3] == ',') {
+    const detail::TrailingFields trailing = detail::parse_trailing_fields(s.substr(star + 3));
     out.rx_time = trailing.time;
     out.station = trailing.station;
   }
-  return out;
+  return std::nullopt;
 }
 
-}  // namespace
-
-Result<ParsedLine, Reject> parse_nmea_line(std::string_view line) noexcept {
-  if (line.size() > kMaxLineBytes) return Failure{Reject::line_too_long};
-  while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
-  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
-
-  ParsedLine out;
-  if (line.empty()) return out;  // LineKind::blank
-  if (line.front() == '#') {
-    out.kind = LineKind::comment;
-    return out;
-  }
-
-  // Tag blocks: "\…*hh\" before the sentence (several may follow each other).
-  std::string_view rest = line;
-  std::optional<TagBlock> tag;
+// Tag blocks "\…*hh\" at the front of `rest` (several may follow each other): parsed, merged into
+// `sentence`'s time/station/group holders, and removed from `rest`.
+std::optional<Reject> take_tag_blocks(std::string_view& rest, ParsedLine& out, std::optional<TagBlock>& tag) noexcept {
   while (!rest.empty() && rest.front() == '\\') {
     const std::size_t close = rest.find('\\', 1);
-    if (close == std::string_view::npos) return Failure{Reject::bad_tag_block};
+    if (close == std::string_view::npos) return Reject::bad_tag_block;
     if (auto parsed = parse_tag_block(rest.substr(1, close - 1))) {
       if (!tag) tag = TagBlock{};
       if (parsed->time) tag->time = parsed->time;
@@ -137,50 +126,79 @@ Result<ParsedLine, Reject> parse_nmea_line(std::string_view line) noexcept {
     }
     rest.remove_prefix(close + 1);
   }
-  if (rest.empty()) return Failure{Reject::bad_tag_block};  // a tag block with no sentence after it
+  if (rest.empty()) return Reject::bad_tag_block;  // a tag block with no sentence after it
+  return std::nullopt;
+}
 
-  switch (rest.front()) {
+}  // namespace
+
+std::optional<Reject> parse_nmea_line(std::string_view line, ParsedLine& out) noexcept {
+  if (line.size() > kMaxLineBytes) return Reject::line_too_long;
+  while (!line.empty() && is_space(line.back())) line.remove_suffix(1);
+  while (!line.empty() && is_space(line.front())) line.remove_prefix(1);
+
+  out.tag_block_discarded = false;
+  out.time.reset();
+  if (line.empty()) {
+    out.kind = LineKind::blank;
+    return std::nullopt;
+  }
+
+  std::string_view rest = line;
+  switch (line.front()) {
     case '!':
       if (is_ais_sentence(rest)) {
-        auto sentence = parse_ais_sentence(rest);
-        if (!sentence) return Failure{sentence.error()};
+        if (auto reject = parse_ais_sentence(rest, out.sentence)) return reject;
         out.kind = LineKind::ais;
-        out.sentence = *sentence;
         out.sentence.line = line;
-        if (tag) {
-          if (tag->time) out.sentence.rx_time = tag->time;
-          if (!tag->source.empty()) out.sentence.station = tag->source;
-          out.sentence.group = tag->group;
-        }
-        return out;
+        return std::nullopt;
       }
       break;
+    case '\\': {
+      std::optional<TagBlock> tag;
+      if (auto reject = take_tag_blocks(rest, out, tag)) return reject;
+      if (!is_ais_sentence(rest)) break;  // a tagged sentence of another kind
+      if (auto reject = parse_ais_sentence(rest, out.sentence)) return reject;
+      out.kind = LineKind::ais;
+      out.sentence.line = line;
+      if (tag) {
+        if (tag->time) out.sentence.rx_time = tag->time;
+        if (!tag->source.empty()) out.sentence.station = tag->source;
+        out.sentence.group = tag->group;
+      }
+      return std::nullopt;
+    }
+    case '#':
+      out.kind = LineKind::comment;
+      return std::nullopt;
     case '$':
       if (rest.substr(0, 6) == "$PGHP,") {
         const std::size_t star = rest.rfind('*');
         if (star == std::string_view::npos || star + 3 != rest.size() || !checksum_ok(rest, star))
-          return Failure{Reject::bad_checksum};
+          return Reject::bad_checksum;
         out.time = detail::parse_gatehouse_time(rest.substr(0, star));
-        if (!out.time) {
-          out.kind = LineKind::non_ais;  // another $PGHP message type: carries no receive time
-          return out;
-        }
-        out.kind = LineKind::gatehouse_time;
-        return out;
+        // Another $PGHP message type carries no receive time: skip it like any other sentence.
+        out.kind = out.time ? LineKind::gatehouse_time : LineKind::non_ais;
+        return std::nullopt;
       }
       break;
     case ',':
-      if (auto t = parse_epoch(rest.substr(1))) {
-        out.kind = LineKind::bare_timestamp;
-        out.time = t;
-        return out;
-      }
-      return Failure{Reject::bad_framing};
+      out.time = parse_epoch(rest.substr(1));
+      if (!out.time) return Reject::bad_framing;
+      out.kind = LineKind::bare_timestamp;
+      return std::nullopt;
     default:
-      return Failure{Reject::bad_framing};
+      return Reject::bad_framing;
   }
-  if (!looks_like_nmea(rest)) return Failure{Reject::bad_framing};
+  if (rest.empty() || (rest.front() != '!' && rest.front() != '$') || !looks_like_nmea(rest))
+    return Reject::bad_framing;
   out.kind = LineKind::non_ais;
+  return std::nullopt;
+}
+
+Result<ParsedLine, Reject> parse_nmea_line(std::string_view line) noexcept {
+  ParsedLine out;
+  if (auto reject = parse_nmea_line(line, out)) return Failure{*reject};
   return out;
 }
 

@@ -21,12 +21,11 @@ NmeaStream::NmeaStream(ReassemblyLimits limits) : reassembler_(limits) {}
 
 const AssembledSentence* NmeaStream::feed_line(std::string_view line) {
   ++stats_.lines;
-  auto parsed = parse_nmea_line(line);
-  if (!parsed) {
-    stats_.rejects.add(parsed.error());
+  ParsedLine& p = parsed_;
+  if (auto reject = parse_nmea_line(line, p)) {
+    stats_.rejects.add(*reject);
     return nullptr;
   }
-  ParsedLine& p = *parsed;
   if (p.tag_block_discarded) ++stats_.tag_blocks_discarded;
   switch (p.kind) {
     case LineKind::ais:

@@ -218,7 +218,8 @@ TEST_CASE("a storm of first fragments keeps memory bounded", "[nmea][reassembly]
       std::string body = "AIVDM,2,1," + std::to_string(seq) + ",A,55NBjP01mtGIL@CW;SM<D60P5Ld000000000000P0,0";
       char tail[32];
       std::snprintf(tail, sizeof tail, "*%02X,b%09u", nmea_checksum(body), station);
-      auto parsed = parse_nmea_line("!" + body + tail);
+      const std::string line = "!" + body + tail;  // outlives the views the sentence holds into it
+      auto parsed = parse_nmea_line(line);
       REQUIRE(parsed.ok());
       CHECK(f.reassembler.add(parsed->sentence, f.rejects) == nullptr);
       ++fed;

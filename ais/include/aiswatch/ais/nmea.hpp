@@ -90,6 +90,10 @@ struct ParsedLine {
 // the tag block is ignored and ParsedLine::tag_block_discarded says so.
 Result<ParsedLine, Reject> parse_nmea_line(std::string_view line) noexcept;
 
+// The same, for hot loops: frames into `out` (reuse one ParsedLine for every line; all of it is
+// overwritten) and returns the reason when the line is rejected, nullopt when it was framed.
+std::optional<Reject> parse_nmea_line(std::string_view line, ParsedLine& out) noexcept;
+
 // XOR of every byte in `text` (the NMEA checksum of what lies between '!'/'$'/'\' and '*').
 std::uint8_t nmea_checksum(std::string_view text) noexcept;
 

@@ -58,6 +58,7 @@ class NmeaStream {
 
  private:
   Reassembler reassembler_;
+  ParsedLine parsed_;  // reused for every line: framing writes into it in place
   DecodeStats stats_;
   std::optional<UnixMillis> gatehouse_time_;  // from $PGHP, for the next AIS sentence only
 };
