@@ -57,10 +57,10 @@ void NmeaStream::record_decoded(const AssembledSentence& s) noexcept {
   ++stats_.messages;
   // The type is the first six-bit character (decode_payload accepted it, so it is valid armour).
   if (!s.payload.empty()) {
-    int six = static_cast<unsigned char>(s.payload.front()) - 48;
-    if (six > 40) six -= 8;
-    const auto type = static_cast<std::size_t>(six >= 0 ? six : 0) >> 2;
-    if (type < stats_.messages_by_type.size()) ++stats_.messages_by_type[type];
+    int type = static_cast<unsigned char>(s.payload.front()) - 48;
+    if (type > 40) type -= 8;
+    if (type >= 0 && static_cast<std::size_t>(type) < stats_.messages_by_type.size())
+      ++stats_.messages_by_type[static_cast<std::size_t>(type)];
   }
 }
 
