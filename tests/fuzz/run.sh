@@ -23,7 +23,8 @@ done
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-# -rss_limit_mb: the decoder's memory is bounded; a run that grows past this is a bug.
-"$bin" -max_total_time="$seconds" -rss_limit_mb=1024 -max_len=8192 -timeout=10 -print_final_stats=1 \
+# -rss_limit_mb: the decoder's memory is bounded; beyond libFuzzer's corpus and ASan's quarantine
+# (~0.5 GB in a minute) a run that grows past this is a bug.
+"$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=8192 -timeout=10 -print_final_stats=1 \
   -dict="$here/nmea.dict" "$work" "$seeds"
 echo "fuzz_decode: ${seconds}s without a failure"
