@@ -8,7 +8,7 @@ profile=${1:-run}
 run_pkgs=(g++ cmake ninja-build pkg-config
   libgdal-dev libgeos-dev libeigen3-dev libboost-dev libgeographiclib-dev libcli11-dev libfmt-dev
   zlib1g-dev libdeflate-dev nlohmann-json3-dev libsqlite3-dev catch2 libbenchmark-dev)
-test_pkgs=(gdal-bin gpsd-clients python3 python3-ais clang-14 libclang-rt-14-dev llvm-14 chromium sqlite3 gzip)
+test_pkgs=(gdal-bin gpsd-clients python3 python3-ais clang-14 libclang-rt-14-dev llvm-14 chromium sqlite3 gzip time)  # time: /usr/bin/time -v peak RSS in bench/decode_vs_gpsdecode.sh
 
 pkgs=("${run_pkgs[@]}")
 case "$profile" in
