@@ -1,0 +1,87 @@
+// StreamDecoder: framing + reassembly joined to the payload decoder. Payload reject reasons reach the
+// stream's counts, decoded messages are counted by type, and whole corpus files keep the books balanced.
+// Built once the payload decoder (ais/decode.hpp) is in the tree: tests/CMakeLists.txt defines
+// AISWATCH_HAVE_DECODE then.
+#ifdef AISWATCH_HAVE_DECODE
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "aiswatch/ais/line_reader.hpp"
+#include "aiswatch/ais/stream_decoder.hpp"
+#include "test_data.hpp"
+
+using namespace aiswatch::ais;
+
+namespace {
+
+// "!AIVDM,1,1,,A,<payload>,<fill>*hh" with the right checksum.
+std::string sentence(const std::string& payload, unsigned fill = 0) {
+  const std::string body = "AIVDM,1,1,,A," + payload + "," + std::to_string(fill);
+  char hex[3];
+  std::snprintf(hex, sizeof hex, "%02X", nmea_checksum(body));
+  std::string line = "!";
+  line.append(body).append("*").append(hex);
+  return line;
+}
+
+}  // namespace
+
+TEST_CASE("payload reject reasons are counted by the stream", "[nmea][stream]") {
+  StreamDecoder decoder;
+  std::size_t calls = 0;
+  const auto on_message = [&](const AisMessage&, const AssembledSentence&) { ++calls; };
+  const std::vector<std::pair<std::string, Reject>> cases = {
+      {"!AIVDM,1,1,,B,,0*25", Reject::empty_payload},                 // pyais nmea_data_sample.txt
+      {sentence("15RTgt0PAso;90TKc!M8h6g208CQ"), Reject::bad_character},
+      {sentence("15RT"), Reject::bad_length_for_type},                // a type 1 of 24 bits
+      {sentence("05RTgt0PAso;90TKcjM8h6g208CQ"), Reject::unknown_type},  // type 0
+      {sentence("w5RTgt0PAso;90TKcjM8h6g208CQ"), Reject::unknown_type},  // type 63
+  };
+  for (const auto& [line, reason] : cases) {
+    INFO(line);
+    const std::uint64_t before = decoder.stats().rejects[reason];
+    decoder.feed_line(line, on_message);
+    CHECK(decoder.stats().rejects[reason] == before + 1);
+  }
+  CHECK(calls == 0);
+  decoder.feed_line("!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A", on_message);  // gpsd sample.aivdm
+  CHECK(calls == 1);
+  CHECK(decoder.stats().messages == 1);
+  CHECK(decoder.stats().messages_by_type[1] == 1);
+  CHECK(decoder.stats().assembled == cases.size() + 1);
+}
+
+TEST_CASE("whole corpus files: assembled payloads are decoded or rejected, never lost", "[nmea][stream][corpus]") {
+  const char* file = GENERATE("gpsd/ais-nmea-type6-fid55.log", "gpsd/sample.aivdm", "libais/test.aivdm",
+                              "libais/tagblock.nmea", "pyais/nmea_data_sample.txt", "pyais/mixed.txt");
+  INFO(file);
+  StreamDecoder decoder;
+  std::uint64_t calls = 0, timed = 0;
+  std::vector<std::uint64_t> by_type(kMaxMessageType + 1);
+  LineReader reader(aiswatch::test::data_path(file));
+  while (auto line = reader.next_line()) {
+    decoder.feed_line(*line, [&](const AisMessage&, const AssembledSentence& s) {
+      ++calls;
+      timed += s.rx_time ? 1 : 0;
+      REQUIRE_FALSE(s.payload.empty());
+      REQUIRE_FALSE(s.raw.empty());
+    });
+  }
+  decoder.finish();
+  const DecodeStats& st = decoder.stats();
+  CHECK(st.messages == calls);
+  const std::uint64_t payload_rejects = st.rejects[Reject::empty_payload] + st.rejects[Reject::bad_character] +
+                                        st.rejects[Reject::bad_length_for_type] + st.rejects[Reject::unknown_type];
+  CHECK(st.assembled == st.messages + payload_rejects);
+  std::uint64_t typed = 0;
+  for (std::uint64_t n : st.messages_by_type) typed += n;
+  CHECK(typed == st.messages);
+  CHECK(st.messages_by_type[0] == 0);
+  if (std::string(file) == "pyais/nmea_data_sample.txt") CHECK(st.rejects[Reject::empty_payload] == 100);
+  if (std::string(file) == "libais/test.aivdm" || std::string(file) == "libais/tagblock.nmea") CHECK(timed == calls);
+}
+
+#endif  // AISWATCH_HAVE_DECODE
