@@ -93,8 +93,7 @@ void run_decode(const DecodeOptions& options) {
   for (auto& reader : readers) {
     aiswatch::ais::StreamDecoder decoder;
     const auto on_message = [&](const aiswatch::ais::AisMessage& msg, const aiswatch::ais::AssembledSentence& s) {
-      aiswatch::report::write_message_json(msg, s, out.buffer());
-      out.buffer().push_back('\n');
+      aiswatch::report::write_message_json(msg, s, out.buffer());  // one object and its '\n'
       out.maybe_flush();
     };
     try {
