@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -24,7 +23,9 @@ inline const std::string kTeam = AISWATCH_TEST_DATA_DIR "/watchlists/team_watchl
 
 inline std::string read_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 // The file's lines without their line ends (CRLF or LF).
