@@ -14,9 +14,7 @@
 #include <string_view>
 
 #include "aiswatch/ais/nmea_stream.hpp"
-#ifdef AISWATCH_BENCH_DECODE  // set by bench/CMakeLists.txt once the payload decoder is in the tree
 #include "aiswatch/ais/stream_decoder.hpp"
-#endif
 
 namespace {
 
@@ -70,7 +68,6 @@ void BM_Framing(benchmark::State& state) {
 }
 BENCHMARK(BM_Framing)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
-#ifdef AISWATCH_BENCH_DECODE
 // The whole path to typed structs: what `aiswatch decode` does before writing JSON.
 void BM_Decode(benchmark::State& state) {
   if (corpus().empty()) return state.SkipWithError("no corpus: run bench/make_corpus.sh (or set AISWATCH_BENCH_FILE)");
@@ -91,7 +88,6 @@ void BM_Decode(benchmark::State& state) {
   set_counters(state, last, last.messages);
 }
 BENCHMARK(BM_Decode)->Unit(benchmark::kMillisecond)->MinTime(2.0);
-#endif
 
 }  // namespace
 

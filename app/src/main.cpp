@@ -21,9 +21,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "aiswatch " AISWATCH_VERSION);
   app.require_subcommand(1);
 
-#ifdef AISWATCH_HAS_DECODE  // set by app/CMakeLists.txt once the payload decoder and JSON writer exist
   register_decode_command(app);
-#endif
   register_zones_command(app);
 
   try {

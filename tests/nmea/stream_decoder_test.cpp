@@ -1,8 +1,5 @@
 // StreamDecoder: framing + reassembly joined to the payload decoder. Payload reject reasons reach the
 // stream's counts, decoded messages are counted by type, and whole corpus files keep the books balanced.
-// Built once the payload decoder (ais/decode.hpp) is in the tree: tests/CMakeLists.txt defines
-// AISWATCH_HAVE_DECODE then.
-#ifdef AISWATCH_HAVE_DECODE
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -94,5 +91,3 @@ TEST_CASE("whole corpus files: assembled payloads are decoded or rejected, never
   if (std::string(file) == "pyais/nmea_data_sample.txt") CHECK(st.rejects[Reject::empty_payload] == 100);
   if (std::string(file) == "libais/test.aivdm" || std::string(file) == "libais/tagblock.nmea") CHECK(timed == calls);
 }
-
-#endif  // AISWATCH_HAVE_DECODE
