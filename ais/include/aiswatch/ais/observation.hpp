@@ -60,6 +60,7 @@ struct StaticReport {
   std::optional<float> draught_m;
   std::optional<std::uint16_t> to_bow_m, to_stern_m;
   std::optional<std::uint8_t> to_port_m, to_starboard_m;
+  std::optional<std::uint16_t> length_m, beam_m;  // overall size when a source gives only that (CSV exports)
   std::optional<Eta> eta;
   std::uint8_t msg_type = 0;   // 5, 19, 24 (0 for CSV rows)
   bool class_b = false;
