@@ -336,7 +336,8 @@ struct LongRangePosition {
   std::optional<double> lat_deg;              // nullopt for 91
   std::optional<std::uint8_t> sog_kn;         // whole knots, nullopt for 63
   std::optional<std::uint16_t> cog_deg;       // whole degrees, nullopt for 511
-  bool gnss_not_current = false;              // ITU bit: 0 = current GNSS position, 1 = not
+  bool position_latency_over_5s = false;      // M.1371-5 position latency bit (M.1371-4: "GNSS position
+                                              // status", 1 = not current); gpsd prints it as "gnss"
 };
 
 // One alternative per message family; 24 parts A and B are distinct alternatives.
