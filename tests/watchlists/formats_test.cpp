@@ -205,3 +205,20 @@ TEST_CASE("several lists load together", "[watchlists]") {
   CHECK(wl.entries.size() == 851 + 4 + 4 + 3 + 4);
   CHECK(wl.report.issue_count == 1);  // the UN company number's check digit
 }
+
+TEST_CASE("per-file summaries for the CLI", "[watchlists]") {
+  const std::vector<std::filesystem::path> paths = {wl_test::kOfacSdn, wl_test::kOfacAlt, wl_test::kUk};
+  const LoadedWatchlist wl = load_watchlists(paths);
+  CHECK(to_string(wl.report.files[0]) ==
+        wl_test::kOfacSdn + ": OFAC SDN CSV, 851 entries from 851 records (0 skipped, 0 not vessels)");
+  CHECK(to_string(wl.report.files[1]) == wl_test::kOfacAlt + ": OFAC alt.csv, 150 alias rows, 150 attached (0 skipped)");
+  CHECK(to_string(wl.report.files[2]) ==
+        wl_test::kUk + ": UK Sanctions List CSV, 4 entries from 8 records (0 skipped, 2 not vessels)");
+}
+
+TEST_CASE("an OpenSanctions line longer than the detection window is still recognised", "[watchlists][detect]") {
+  const std::string line = "{\"id\": \"v\", \"caption\": \"" + std::string(10000, 'X') +
+                           "\", \"schema\": \"Vessel\", \"properties\": {\"name\": [\"LONG ONE\"], \"imoNumber\": [\"9300013\"]}}\n";
+  CHECK(detect_format(line) == ListFormat::opensanctions_ftm);
+  CHECK(wl_test::load_text(line, "long.jsonl").entries.size() == 1);
+}

@@ -59,7 +59,9 @@ std::optional<ListFormat> detect_format(std::string_view text) {
     return std::nullopt;
   }
   if (head.front() == '{') {
-    const std::string_view first_line = head.substr(0, head.find('\n'));
+    // FtM lines can be long (many properties): look through the whole first line, up to 1 MB.
+    const std::string_view body = text.substr(text.find('{'));
+    const std::string_view first_line = body.substr(0, std::min(body.find('\n'), std::size_t{1} << 20));
     if (first_line.find("\"schema\"") != std::string_view::npos) return ListFormat::opensanctions_ftm;
     return std::nullopt;
   }

@@ -44,6 +44,15 @@ std::string to_string(const LoadIssue& issue) {
                      issue.row_skipped ? " (row skipped)" : "");
 }
 
+std::string to_string(const FileReport& f) {
+  if (f.format == ListFormat::ofac_alt) {
+    return fmt::format("{}: {}, {} alias rows, {} attached ({} skipped)", f.file, to_string(f.format), f.aliases,
+                       f.aliases_attached, f.skipped);
+  }
+  return fmt::format("{}: {}, {} entries from {} records ({} skipped, {} not vessels)", f.file, to_string(f.format),
+                     f.entries, f.records, f.skipped, f.not_vessels);
+}
+
 void LoadReport::add(LoadIssue issue) {
   ++issue_count;
   ++counts_[static_cast<std::size_t>(issue.problem)];
