@@ -132,7 +132,7 @@ void Tracker::evict_at(std::size_t position) {
 
 PositionOutcome Tracker::on_position(const PositionReport& report) {
   ++stats_.positions;
-  if (report.mmsi == 0 || report.mmsi > kMaxMmsi) {
+  if (report.mmsi == 0 || report.mmsi > kMaxAisMmsi) {
     ++stats_.invalid_mmsi;
     return PositionOutcome::invalid_mmsi;
   }
@@ -253,7 +253,7 @@ std::optional<KinematicEstimate> Tracker::estimate(const Vessel& vessel, UnixMil
 
 StaticOutcome Tracker::on_static(const StaticReport& report) {
   ++stats_.statics;
-  if (report.mmsi == 0 || report.mmsi > kMaxMmsi) {
+  if (report.mmsi == 0 || report.mmsi > kMaxAisMmsi) {
     ++stats_.invalid_mmsi;
     return StaticOutcome::invalid_mmsi;
   }
@@ -264,7 +264,7 @@ StaticOutcome Tracker::on_static(const StaticReport& report) {
   if (report.payload_hash != 0 &&
       v.recent.seen_before(report.payload_hash, report.time, config_.duplicate_window_ms)) {
     ++v.counts.duplicates;
-    ++stats_.duplicates;
+    ++stats_.statics_duplicates;
     return StaticOutcome::duplicate;
   }
   // An older report than the identity in force would flip it back and forth: count it, keep the newer.

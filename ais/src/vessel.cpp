@@ -1,6 +1,8 @@
 // vessel.cpp — small helpers of the per-vessel state.
 #include "aiswatch/ais/vessel.hpp"
 
+#include <algorithm>
+
 namespace aiswatch::ais {
 
 std::optional<std::uint16_t> Identity::length_overall_m() const noexcept {
@@ -30,13 +32,17 @@ const char* to_string(IdentityField field) noexcept {
 }
 
 bool RecentPayloads::seen_before(std::uint64_t hash, UnixMillis time, std::int64_t window_ms) noexcept {
+  const auto fold = static_cast<std::uint32_t>(hash ^ (hash >> 32)) | 1u;
+  const auto second = static_cast<std::uint32_t>(std::max<UnixMillis>(time, 0) / 1000);
+  // Whole seconds: allow one more second so rounding never splits a pair that is within the window.
+  const std::int64_t window_s = window_ms / 1000 + 1;
   for (std::size_t i = 0; i < kSlots; ++i) {
     // Either order: a second station may have stamped the copy slightly earlier.
-    const std::int64_t dt = time - times_[i];
-    if (hashes_[i] == hash && dt <= window_ms && dt >= -window_ms) return true;
+    const std::int64_t dt = static_cast<std::int64_t>(second) - seconds_[i];
+    if (hashes_[i] == fold && dt <= window_s && dt >= -window_s) return true;
   }
-  hashes_[next_] = hash;
-  times_[next_] = time;
+  hashes_[next_] = fold;
+  seconds_[next_] = second;
   next_ = static_cast<std::uint8_t>((next_ + 1) % kSlots);
   return false;
 }

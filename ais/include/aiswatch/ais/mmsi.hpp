@@ -41,7 +41,8 @@ struct MmsiClass {
   std::optional<std::uint16_t> mid;  // allocated MID in the digits this class uses; nullopt otherwise
 };
 
-inline constexpr std::uint32_t kMaxMmsi = 999'999'999;
+inline constexpr std::uint32_t kMaxMmsi = 999'999'999;            // nine digits (ITU-R M.585)
+inline constexpr std::uint32_t kMaxAisMmsi = (1u << 30) - 1;     // what the 30-bit AIS field can carry
 
 MmsiClass classify_mmsi(std::uint32_t mmsi) noexcept;
 

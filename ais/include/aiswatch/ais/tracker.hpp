@@ -2,7 +2,8 @@
 // rely on, and observers (detectors) called after each accepted update.
 //
 // Hygiene, in the order it is applied to a position report:
-//   1. MMSI 0 or over 999999999: rejected (`invalid_mmsi`), counted.
+//   1. MMSI 0, or too large for the 30-bit AIS field: rejected (`invalid_mmsi`), counted. Numbers of no
+//      valid class (ten digits, test patterns) are tracked: spoofers use them; they have no flag.
 //   2. Duplicate: the same payload hash for this MMSI within `duplicate_window_ms` (the same sentence
 //      heard by several stations; CSV readers hash the row, so repeated rows count once too).
 //   3. Out of order: a fix older than the vessel's latest one is `late` when within
@@ -63,13 +64,14 @@ struct TrackerStats {
   std::uint64_t accepted = 0;
   std::uint64_t late = 0;
   std::uint64_t too_old = 0;
-  std::uint64_t duplicates = 0;       // positions and statics
+  std::uint64_t duplicates = 0;
   std::uint64_t suspect = 0;
   std::uint64_t new_segments = 0;
   std::uint64_t invalid_mmsi = 0;     // positions and statics
   std::uint64_t statics = 0;          // reports received
   std::uint64_t statics_applied = 0;
   std::uint64_t statics_late = 0;
+  std::uint64_t statics_duplicates = 0;
   std::uint64_t identity_changes = 0;
   std::uint64_t evicted = 0;
   std::uint64_t evicted_not_kept = 0; // summaries beyond evicted_kept_max

@@ -99,16 +99,18 @@ struct VesselCounts {
   std::uint32_t statics = 0;      // static/identity reports applied
 };
 
-// Remembers the last few payload hashes so a message heard by several stations counts once.
+// Remembers the last 8 payload hashes of a vessel so a message heard by several stations counts once.
+// Eight, because a copy from a slow station can arrive after several newer messages of the same vessel
+// (seen in the NOAA sample). Stored compactly (32-bit hash fold, whole seconds): 64 bytes.
 class RecentPayloads {
  public:
-  // True when `hash` was seen within `window_ms` of `time`; otherwise remembers it.
+  // True when `hash` was seen within `window_ms` (to the second) of `time`; otherwise remembers it.
   bool seen_before(std::uint64_t hash, UnixMillis time, std::int64_t window_ms) noexcept;
 
  private:
-  static constexpr std::size_t kSlots = 4;
-  std::array<std::uint64_t, kSlots> hashes_{};
-  std::array<UnixMillis, kSlots> times_{};
+  static constexpr std::size_t kSlots = 8;
+  std::array<std::uint32_t, kSlots> hashes_{};   // 0 = empty; stored folds are never 0
+  std::array<std::uint32_t, kSlots> seconds_{};  // Unix seconds (good until 2106)
   std::uint8_t next_ = 0;
 };
 
