@@ -87,3 +87,11 @@ TEST_CASE("pathological inputs", "[watchlists][hostile]") {
   check_loaded(std::string("4238,\"MAR AZUL\",\"vessel\",\"CUBA\",-0- ,\"CL2192\",\"Tug\",-0- ,\"212\",\"Cuba\",-0- ,\"") +
                std::string(300000, ';') + "\"\r\n");
 }
+
+TEST_CASE("issue messages stay printable when the markup itself is hostile", "[watchlists][hostile]") {
+  const LoadedWatchlist wl = wl_test::load_text(
+      "<CONSOLIDATED_LIST><ENTITIES><ENTITY\xC3\xA9\x1B[31m attr=\"x", "evil.xml");
+  REQUIRE(wl.report.issues.size() == 1);
+  CHECK(wl.report.issues[0].problem == LoadProblem::bad_xml);
+  for (const char c : to_string(wl.report.issues[0])) CHECK((c >= 0x20 && c < 0x7F));
+}

@@ -108,7 +108,7 @@ void parse_un_consolidated_xml(std::string_view text, ParseContext& ctx, ParsedF
 
   for (XmlToken t = xml.next();; t = xml.next()) {
     if (t == XmlToken::error) {
-      ctx.skip(xml.line(), LoadProblem::bad_xml, fmt::format("{}; the rest of the file is not read", xml.error()));
+      ctx.skip(xml.line(), LoadProblem::bad_xml, fmt::format("{}; the rest of the file is not read", printable(xml.error(), 80)));
       return;
     }
     if (t == XmlToken::eof) break;
