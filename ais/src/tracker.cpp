@@ -160,6 +160,11 @@ PositionOutcome Tracker::on_position(const PositionReport& report) {
   std::optional<std::int64_t> gap_ms;
   std::optional<double> distance, implied_kn;
 
+  if (previous && previous->time - report.time > config_.reorder_window_ms) {
+    ++v.counts.too_old;
+    ++stats_.too_old;
+    return PositionOutcome::too_old;
+  }
   if (previous) {
     gap_ms = report.time - previous->time;
     distance = distance_m(previous->lat_deg, previous->lon_deg, report.lat_deg, report.lon_deg);
@@ -176,11 +181,6 @@ PositionOutcome Tracker::on_position(const PositionReport& report) {
   }
 
   if (previous && *gap_ms < 0) {
-    if (-*gap_ms > config_.reorder_window_ms) {
-      ++v.counts.too_old;
-      ++stats_.too_old;
-      return PositionOutcome::too_old;
-    }
     flags.late = true;
     current.segment = previous->segment;
     ++v.counts.late;
