@@ -4,11 +4,13 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <random>
 #include <string>
 
 #include "aiswatch/ais/csv_reader.hpp"
 #include "aiswatch/ais/csv_reader_file.hpp"
 #include "aiswatch/ais/line_reader.hpp"
+#include "aiswatch/ais/mmsi.hpp"
 
 using namespace aiswatch::ais;
 using Catch::Matchers::WithinAbs;
@@ -74,7 +76,7 @@ TEST_CASE("DMA aisdk sample: 10 rows with their values", "[csv][dma]") {
   CHECK_THAT(rows[9].lon_deg, WithinAbs(11.939327, 1e-9));
 }
 
-TEST_CASE("NOAA MarineCadastre sample: every row parses", "[csv][noaa]") {
+TEST_CASE("NOAA MarineCadastre sample: every row parses", "[csv][noaa][slow]") {
   CsvFileReader csv(kNoaa);
   CHECK(csv.format() == CsvFormat::noaa_marinecadastre);
   std::uint64_t with_imo = 0, class_b = 0, no_heading = 0, with_quote_in_name = 0;
@@ -235,4 +237,43 @@ TEST_CASE("CSV file: bad rows are reported with their line and skipped, the rest
     CHECK_THROWS_WITH(CsvFileReader(file.path), Catch::Contains("tracker_csv_not.csv:1"));
     CHECK_THROWS_AS(CsvFileReader(file.path + ".missing"), InputError);
   }
+}
+
+TEST_CASE("CSV rows: mutated real rows never crash and always give a row or a reason", "[csv][hostile]") {
+  auto parser = CsvRowParser::from_header(kNoaaHeader);
+  REQUIRE(parser);
+  const std::string seed =
+      "367379190,2022-01-03T00:00:00,30.37060,-88.56408,0,336.2,511,EAGLE,IMO8207721,WTD4583,31,0,28,11,3.3,52,A";
+  static constexpr char kAlphabet[] = "0123456789,.-+\"eE \tIMOnan\0\xff\r";
+  const std::string alphabet(kAlphabet, sizeof kAlphabet - 1);  // NUL included
+  std::mt19937 rng(5);
+  int good = 0, bad = 0;
+  for (int i = 0; i < 20'000; ++i) {
+    std::string line = seed;
+    const int edits = 1 + static_cast<int>(rng() % 6);
+    for (int e = 0; e < edits; ++e) {
+      const std::size_t at = rng() % (line.size() + 1);
+      const char c = alphabet[rng() % alphabet.size()];
+      switch (rng() % 3) {
+        case 0: line.insert(line.begin() + static_cast<std::ptrdiff_t>(at), c); break;
+        case 1: if (at < line.size()) line.erase(at, 1); break;
+        default: if (at < line.size()) line[at] = c; break;
+      }
+    }
+    auto row = parser->parse(line);
+    if (!row) {
+      ++bad;
+      continue;
+    }
+    ++good;
+    if (row->position) {
+      REQUIRE(row->position->lat_deg >= -90);
+      REQUIRE(row->position->lat_deg <= 90);
+      REQUIRE(row->position->lon_deg >= -180);
+      REQUIRE(row->position->lon_deg <= 180);
+      REQUIRE(row->position->mmsi <= kMaxAisMmsi);
+    }
+  }
+  CHECK(good > 0);
+  CHECK(bad > 0);
 }

@@ -74,7 +74,7 @@ std::vector<std::string_view> split(std::string_view line) {
 
 }  // namespace
 
-TEST_CASE("NOAA sample: the tracker follows every vessel in it", "[tracker][noaa]") {
+TEST_CASE("NOAA sample: the tracker follows every vessel in it", "[tracker][noaa][slow]") {
   // Independent reference: MMSIs and draught changes from a plain split of the lines (the sample has
   // no quoted commas), without the CSV reader.
   std::set<std::uint32_t> mmsis;
