@@ -15,6 +15,7 @@
 
 void register_decode_command(CLI::App& app);
 void register_zones_command(CLI::App& app);
+void register_review_command(CLI::App& app);
 
 int main(int argc, char** argv) {
   CLI::App app{"aiswatch — AIS anomaly detection for sanctions work"};
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
 
   register_decode_command(app);
   register_zones_command(app);
+  register_review_command(app);
 
   try {
     app.parse(argc, argv);
