@@ -32,6 +32,7 @@ const char* to_string(PositionOutcome outcome) noexcept {
     case PositionOutcome::duplicate: return "duplicate";
     case PositionOutcome::too_old: return "too_old";
     case PositionOutcome::invalid_mmsi: return "invalid_mmsi";
+    case PositionOutcome::implausible_time: return "implausible_time";
   }
   return "accepted";
 }
@@ -42,6 +43,7 @@ const char* to_string(StaticOutcome outcome) noexcept {
     case StaticOutcome::late: return "late";
     case StaticOutcome::duplicate: return "duplicate";
     case StaticOutcome::invalid_mmsi: return "invalid_mmsi";
+    case StaticOutcome::implausible_time: return "implausible_time";
   }
   return "applied";
 }
@@ -76,6 +78,24 @@ Vessel& Tracker::find_or_add(std::uint32_t mmsi, UnixMillis time) {
 // ---- clock, sweep, eviction -------------------------------------------------------------------------
 
 void Tracker::advance_to(UnixMillis now) { advance_clock(now); }
+
+bool Tracker::accept_time(UnixMillis time, std::uint32_t mmsi) {
+  if (!clock_ || time - *clock_ <= config_.max_time_jump_ms) {
+    advance_clock(time);
+    return true;
+  }
+  const bool confirmed = jump_candidate_ && jump_candidate_->mmsi != mmsi &&
+                         std::abs(time - jump_candidate_->time) <= config_.time_jump_confirm_ms;
+  if (!confirmed) {
+    jump_candidate_ = JumpCandidate{time, mmsi};
+    ++stats_.implausible_time;
+    return false;
+  }
+  jump_candidate_.reset();
+  ++stats_.clock_jumps;
+  advance_clock(time);
+  return true;
+}
 
 void Tracker::advance_clock(UnixMillis time) {
   if (!clock_) {
@@ -137,7 +157,7 @@ PositionOutcome Tracker::on_position(const PositionReport& report) {
     return PositionOutcome::invalid_mmsi;
   }
   assert(report.lat_deg >= -90 && report.lat_deg <= 90 && report.lon_deg >= -180 && report.lon_deg <= 180);
-  advance_clock(report.time);
+  if (!accept_time(report.time, report.mmsi)) return PositionOutcome::implausible_time;
   Vessel& v = find_or_add(report.mmsi, report.time);
   v.last_seen = std::max(v.last_seen, report.time);
 
@@ -257,7 +277,7 @@ StaticOutcome Tracker::on_static(const StaticReport& report) {
     ++stats_.invalid_mmsi;
     return StaticOutcome::invalid_mmsi;
   }
-  advance_clock(report.time);
+  if (!accept_time(report.time, report.mmsi)) return StaticOutcome::implausible_time;
   Vessel& v = find_or_add(report.mmsi, report.time);
   v.last_seen = std::max(v.last_seen, report.time);
 

@@ -122,6 +122,7 @@ TEST_CASE("NOAA sample: the tracker follows every vessel in it", "[tracker][noaa
   }
   const TrackerStats& st = tracker.stats();
   CHECK(st.positions == 99'999);
+  CHECK(st.implausible_time == 0);
   CHECK(st.accepted + st.late + st.too_old + st.duplicates == st.positions);
   CHECK(st.duplicates >= 1);  // the sample repeats one row verbatim
   CHECK(recorder.positions.size() == st.accepted + st.late);
@@ -424,4 +425,32 @@ TEST_CASE("invalid MMSIs are rejected and counted", "[tracker][hygiene]") {
   CHECK(tracker.on_position(fix(123456789, kT0, 1, 1)) == PositionOutcome::accepted);
   CHECK_FALSE(tracker.find(123456789)->flag());
   CHECK(tracker.find(123456789)->mmsi_class.kind == MmsiKind::invalid);
+}
+
+TEST_CASE("a corrupt timestamp far ahead neither moves the clock nor strands its vessel", "[tracker][hygiene]") {
+  TrackerConfig cfg;
+  cfg.evict_after_ms = 60 * kMinute;
+  cfg.max_time_jump_ms = 6 * 60 * kMinute;
+  Tracker tracker(cfg);
+  for (std::uint32_t m = 273000001; m <= 273000003; ++m) tracker.on_position(fix(m, kT0, 43.0, 132.0));
+  SECTION("a lone report years ahead is rejected") {
+    const UnixMillis bogus = kT0 + 3LL * 365 * 24 * 60 * kMinute;
+    CHECK(tracker.on_position(fix(273000001, bogus, 43.0, 132.0)) == PositionOutcome::implausible_time);
+    CHECK(tracker.now() == std::optional<UnixMillis>(kT0));
+    CHECK(tracker.size() == 3);  // nobody evicted
+    CHECK(tracker.on_position(fix(273000001, kT0 + kMinute, 43.0, 132.0)) == PositionOutcome::accepted);
+    CHECK(tracker.stats().implausible_time == 1);
+  }
+  SECTION("a real gap in the data: a second vessel confirms the new time") {
+    const UnixMillis later = kT0 + 2 * 24 * 60 * kMinute;  // the next file starts two days later
+    CHECK(tracker.on_position(fix(273000001, later, 43.0, 132.0)) == PositionOutcome::implausible_time);
+    CHECK(tracker.on_position(fix(273000002, later + 5'000, 43.0, 132.0)) == PositionOutcome::accepted);
+    CHECK(tracker.stats().clock_jumps == 1);
+    CHECK(tracker.now() == std::optional<UnixMillis>(later + 5'000));
+    // The jump ran the sweep: all three were silent for two days of data time and were evicted.
+    CHECK(tracker.stats().evicted == 3);
+    CHECK(tracker.on_position(fix(273000001, later + 10'000, 43.0, 132.0)) == PositionOutcome::accepted);
+    CHECK(tracker.size() == 2);
+    CHECK(tracker.find(273000001)->counts.positions == 1);
+  }
 }

@@ -2,6 +2,10 @@
 // rely on, and observers (detectors) called after each accepted update.
 //
 // Hygiene, in the order it is applied to a position report:
+//   0. Time: a report more than `max_time_jump_ms` ahead of the data clock (a corrupt timestamp) is
+//      rejected (`implausible_time`) unless a report of another MMSI confirms the new time within
+//      `time_jump_confirm_ms` — then it is a real gap in the data and the clock jumps. Without this, one
+//      bad timestamp would evict the whole fleet and leave its vessel stuck in the future.
 //   1. MMSI 0, or too large for the 30-bit AIS field: rejected (`invalid_mmsi`), counted. Numbers of no
 //      valid class (ten digits, test patterns) are tracked: spoofers use them; they have no flag.
 //   2. Duplicate: the same payload hash for this MMSI within `duplicate_window_ms` (the same sentence
@@ -52,10 +56,12 @@ struct TrackerConfig {
   std::int64_t sweep_interval_ms = 10 * 60'000;
   std::size_t evicted_kept_max = 1'000'000; // summaries kept in evicted(); more are only counted
   std::int64_t clock_tick_ms = 1'000;       // on_time granularity
+  std::int64_t max_time_jump_ms = 48 * 3'600'000;  // unsorted daily files stay well inside this
+  std::int64_t time_jump_confirm_ms = 10 * 60'000;
 };
 
-enum class PositionOutcome : std::uint8_t { accepted, late, duplicate, too_old, invalid_mmsi };
-enum class StaticOutcome : std::uint8_t { applied, late, duplicate, invalid_mmsi };
+enum class PositionOutcome : std::uint8_t { accepted, late, duplicate, too_old, invalid_mmsi, implausible_time };
+enum class StaticOutcome : std::uint8_t { applied, late, duplicate, invalid_mmsi, implausible_time };
 const char* to_string(PositionOutcome outcome) noexcept;
 const char* to_string(StaticOutcome outcome) noexcept;
 
@@ -68,6 +74,8 @@ struct TrackerStats {
   std::uint64_t suspect = 0;
   std::uint64_t new_segments = 0;
   std::uint64_t invalid_mmsi = 0;     // positions and statics
+  std::uint64_t implausible_time = 0; // positions and statics
+  std::uint64_t clock_jumps = 0;      // confirmed jumps of the data clock
   std::uint64_t statics = 0;          // reports received
   std::uint64_t statics_applied = 0;
   std::uint64_t statics_late = 0;
@@ -110,6 +118,7 @@ class Tracker {
  private:
   Vessel& find_or_add(std::uint32_t mmsi, UnixMillis time);
   void advance_clock(UnixMillis time);
+  bool accept_time(UnixMillis time, std::uint32_t mmsi);
   void sweep();
   void evict_at(std::size_t position);
   void step_kalman(Vessel& vessel, const PositionReport& report, const TrackPoint& current, bool suspect,
@@ -129,6 +138,11 @@ class Tracker {
   TrackerStats stats_;
   std::optional<UnixMillis> clock_;
   UnixMillis last_sweep_ = 0, last_tick_ = 0;
+  struct JumpCandidate {
+    UnixMillis time;
+    std::uint32_t mmsi;
+  };
+  std::optional<JumpCandidate> jump_candidate_;  // a report far ahead of the clock, awaiting a second vessel
 };
 
 }  // namespace aiswatch::ais
