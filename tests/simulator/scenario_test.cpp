@@ -2,9 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
-#include <regex>
 #include <set>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -114,17 +112,10 @@ TEST_CASE("bundled scenarios", "[simulator][scenario]") {
                                "zone_watch", "hostile_text"})
     CHECK(names.count(required) == 1);
 
-  // Real OFAC SDN vessel IMOs (the bundled copy): only the scenario meant to match may use one.
-  std::ifstream ofac(std::filesystem::path(AISWATCH_SOURCE_DIR) / "watchlists" / "data" / "ofac_sdn_vessels_20240503.csv");
-  REQUIRE(ofac);
-  std::stringstream text;
-  text << ofac.rdbuf();
-  std::set<std::uint32_t> listed;
-  const std::string all = text.str();
-  const std::regex imo_re("IMO ([0-9]{7})");
-  for (auto it = std::sregex_iterator(all.begin(), all.end(), imo_re); it != std::sregex_iterator(); ++it)
-    listed.insert(static_cast<std::uint32_t>(std::stoul((*it)[1])));
-  REQUIRE(listed.size() > 700);
+  // Real OFAC SDN vessels (the bundled copy): only the scenario meant to match may use one.
+  const auto& ofac = test::ofac_vessels();
+  REQUIRE(ofac.imos.size() > 700);
+  REQUIRE(ofac.names.count("LADY R") == 1);
 
   for (const auto& s : scenarios) {
     CHECK(s.source.stem() == s.name);
@@ -139,8 +130,10 @@ TEST_CASE("bundled scenarios", "[simulator][scenario]") {
         const bool meant_to_match = std::any_of(s.expect.begin(), s.expect.end(), [&](const Expectation& e) {
           return e.vessel == v.id && e.type == "watchlist_match";
         });
-        CHECK(listed.count(*v.identity.imo) == (meant_to_match ? 1U : 0U));
+        CHECK(ofac.imos.count(*v.identity.imo) == (meant_to_match ? 1U : 0U));
+        CHECK(ofac.names.count(v.identity.name) == (meant_to_match ? 1U : 0U));
       }
+      CHECK(ofac.mmsis.count(v.identity.mmsi) == 0);
     }
   }
 }

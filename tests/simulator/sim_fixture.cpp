@@ -1,5 +1,10 @@
 #include "sim_fixture.hpp"
 
+#include <cctype>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
 #include "aiswatch/geo/reference_layers.hpp"
 
 namespace aiswatch::simulator::test {
@@ -50,6 +55,39 @@ const geo::Land& land() {
 const geo::ZoneSet& zones() {
   static const geo::ZoneSet instance = geo::load_zones({});
   return instance;
+}
+
+const OfacVessels& ofac_vessels() {
+  static const OfacVessels list = [] {
+    OfacVessels out;
+    std::ifstream in(std::filesystem::path(AISWATCH_SOURCE_DIR) / "watchlists" / "data" / "ofac_sdn_vessels_20240503.csv");
+    if (!in) throw std::runtime_error("watchlists/data/ofac_sdn_vessels_20240503.csv is missing");
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string all = text.str();
+    auto numbers = [&](const char* pattern, std::set<std::uint32_t>& into) {
+      const std::regex re(pattern);
+      for (auto it = std::sregex_iterator(all.begin(), all.end(), re); it != std::sregex_iterator(); ++it)
+        into.insert(static_cast<std::uint32_t>(std::stoul((*it)[1])));
+    };
+    numbers("IMO ([0-9]{7})", out.imos);
+    numbers("MMSI ([0-9]{9})", out.mmsis);
+    auto upper = [](std::string s) {
+      for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      return s;
+    };
+    const std::regex name_re("^[0-9]+,\"([^\"]+)\",\"vessel\"");
+    const std::regex alias_re("[af]\\.k\\.a\\. '([^']+)'");
+    std::istringstream lines(all);
+    for (std::string line; std::getline(lines, line);) {
+      std::smatch m;
+      if (std::regex_search(line, m, name_re)) out.names.insert(upper(m[1]));
+      for (auto it = std::sregex_iterator(line.begin(), line.end(), alias_re); it != std::sregex_iterator(); ++it)
+        out.names.insert(upper((*it)[1]));
+    }
+    return out;
+  }();
+  return list;
 }
 
 const SimRun& all_scenarios_run() {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,14 @@ SimRun run_simulation(std::vector<Scenario> scenarios, SimulationOptions options
 // what the detectors will see. Single-threaded use only (GEOS indexes build lazily).
 const geo::Land& land();
 const geo::ZoneSet& zones();
+
+// Vessel names (with a.k.a./f.k.a.), IMOs and MMSIs of the bundled real OFAC SDN list
+// (watchlists/data/ofac_sdn_vessels_20240503.csv): what a watchlist match could fire on.
+struct OfacVessels {
+  std::set<std::string> names;  // upper case
+  std::set<std::uint32_t> imos, mmsis;
+};
+const OfacVessels& ofac_vessels();
 
 // All bundled scenarios + kFixtureBackground background vessels, seed kFixtureSeed; run once per process.
 const SimRun& all_scenarios_run();

@@ -46,8 +46,8 @@ constexpr std::array<TypeChoice, 6> kTypes = {{
 constexpr std::array<std::string_view, 20> kWordsA = {"OCEAN", "PACIFIC", "ORIENT", "GOLDEN", "GREAT", "NEW", "EASTERN",
                                                       "SILVER", "BRIGHT", "GRAND", "ROYAL", "BLUE", "NORTHERN", "LUCKY",
                                                       "STAR", "CORAL", "JADE", "PEARL", "SUNRISE", "UNITY"};
-constexpr std::array<std::string_view, 20> kWordsB = {"PIONEER", "HARMONY", "SPIRIT", "FORTUNE", "GRACE", "DREAM", "PRIDE",
-                                                      "VENTURE", "TRADER", "EXPRESS", "VOYAGER", "GLORY", "WIND", "BRIDGE",
+constexpr std::array<std::string_view, 20> kWordsB = {"PIONEER", "HARMONY", "SPIRIT", "FORTUNE", "GRACE", "DAWN", "PRIDE",
+                                                      "VENTURE", "TRADER", "EXPRESS", "VOYAGER", "GLORY", "WIND", "BREEZE",
                                                       "WAVE", "HOPE", "LEADER", "CROWN", "ACE", "HORIZON"};
 constexpr std::array<std::string_view, 16> kChinese = {"HUA", "XIN", "ZHONG", "YUAN", "HAI", "FENG", "DA", "TONG",
                                                        "SHUN", "AN", "JIN", "LONG", "MING", "RONG", "XING", "HENG"};
@@ -129,7 +129,7 @@ geo::LatLon berth_for(Rng& rng, const LanePort& port) {
 
 std::uint32_t random_imo(Rng& rng) {
   for (;;) {
-    const auto base = static_cast<std::uint32_t>(rng.between(800'000, 999'999));
+    const auto base = static_cast<std::uint32_t>(rng.between(400'000, 499'999));
     std::uint32_t sum = 0, rest = base;
     for (std::uint32_t weight = 2; weight <= 7; ++weight, rest /= 10) sum += (rest % 10) * weight;
     const std::uint32_t imo = base * 10 + sum % 10;

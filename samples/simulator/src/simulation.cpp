@@ -282,6 +282,9 @@ GroundTruth Simulation::make_truth() const {
       const UnixMillis anchor = e.anchor_end ? seg->end_ms : seg->start_ms;
       TruthEvent te;
       te.scenario = s.name;
+      te.vessel = e.vessel;
+      te.other_vessel = e.other;
+      te.phase = e.phase;
       te.type = e.type;
       te.mmsi = mmsi_at(*v, anchor);
       if (other) te.other_mmsi = mmsi_at(*other, anchor);

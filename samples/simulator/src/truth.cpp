@@ -27,6 +27,7 @@ std::string to_json(const GroundTruth& t) {
       "Every event in expected_events with required=true must be found: same type, mmsi (or one of also_mmsi), "
       "other_mmsi when given, start within [start_min, start_max], zone matching zone or a zone_alias "
       "(case-insensitive) when given, flagged as given (absent: either), severity >= min_severity.",
+      "Pair events (encounter, dark_transfer) match with mmsi and other_mmsi in either order.",
       "An event with required=false may be missing; when it is found it must match like a required one.",
       "An expectation with requires=\"watchlist\" or \"zones\" applies only when that input is given (see inputs).",
       "No vessel in decoy_mmsis or background_mmsis may get any flagged event."};
@@ -42,6 +43,9 @@ std::string to_json(const GroundTruth& t) {
   for (const auto& e : t.events) {
     ojson o;
     o["scenario"] = e.scenario;
+    o["vessel"] = e.vessel;
+    o["other_vessel"] = e.other_vessel;
+    o["phase"] = e.phase;
     o["type"] = e.type;
     o["mmsi"] = e.mmsi;
     o["other_mmsi"] = optional_u32(e.other_mmsi);

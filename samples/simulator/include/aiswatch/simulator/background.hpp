@@ -25,7 +25,10 @@ namespace aiswatch::simulator {
 std::vector<VesselSpec> make_background(const SeaLanes& lanes, std::size_t count, DurationMs duration_ms, Rng rng,
                                         const std::set<std::uint32_t>& taken_mmsis);
 
-// A random IMO number with a valid check digit (first digit 8 or 9, as for ships built since ~1980).
+// A random IMO number with a valid check digit from 4000000–4999999: a range never given to ships
+// (ship numbers began at 5000000 as Lloyd's Register numbers), so background traffic can never share
+// an IMO with a real vessel on a sanctions list. Names avoid listed ones the same way (a test checks
+// both against the bundled OFAC list).
 std::uint32_t random_imo(Rng& rng);
 
 }  // namespace aiswatch::simulator

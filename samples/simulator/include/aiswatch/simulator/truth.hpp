@@ -31,6 +31,8 @@ struct TruthVessel {
 
 struct TruthEvent {
   std::string scenario;
+  std::string vessel, other_vessel;  // scenario vessel ids (for people reading the file)
+  std::string phase;                 // the step label the window is anchored to
   std::string type;
   std::uint32_t mmsi = 0;
   std::optional<std::uint32_t> other_mmsi;
