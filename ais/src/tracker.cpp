@@ -150,6 +150,17 @@ void Tracker::evict_at(std::size_t position) {
 
 // ---- positions -------------------------------------------------------------------------------------
 
+Tracker::Step Tracker::measure_step(const TrackPoint& previous, const PositionReport& report) const {
+  Step step;
+  step.gap_ms = report.time - previous.time;
+  step.distance_m = distance_m(previous.lat_deg, previous.lon_deg, report.lat_deg, report.lon_deg);
+  // At least one second: AIS times have whole-second resolution, two fixes in one second are not 0 s apart.
+  const double seconds = std::max(static_cast<double>(std::abs(step.gap_ms)) / 1000.0, 1.0);
+  step.implied_speed_kn = step.distance_m / seconds * kKnotsPerMetrePerSecond;
+  step.suspect = step.implied_speed_kn > config_.max_speed_kn && step.distance_m > config_.min_jump_m;
+  return step;
+}
+
 PositionOutcome Tracker::on_position(const PositionReport& report) {
   ++stats_.positions;
   if (report.mmsi == 0 || report.mmsi > kMaxAisMmsi) {
@@ -176,28 +187,24 @@ PositionOutcome Tracker::on_position(const PositionReport& report) {
                      .heading_deg = report.heading_deg,
                      .nav_status = report.nav_status};
   std::optional<TrackPoint> previous = v.last;
-  UpdateFlags flags;
-  std::optional<std::int64_t> gap_ms;
-  std::optional<double> distance, implied_kn;
-
   if (previous && previous->time - report.time > config_.reorder_window_ms) {
     ++v.counts.too_old;
     ++stats_.too_old;
     return PositionOutcome::too_old;
   }
+  UpdateFlags flags{.first_fix = !previous};
+  std::optional<std::int64_t> gap_ms;
+  std::optional<double> distance, implied_kn;
   if (previous) {
-    gap_ms = report.time - previous->time;
-    distance = distance_m(previous->lat_deg, previous->lon_deg, report.lat_deg, report.lon_deg);
-    const double seconds = std::max<double>(static_cast<double>(std::abs(*gap_ms)) / 1000.0, 1.0);
-    implied_kn = *distance / seconds * kKnotsPerMetrePerSecond;
-    flags.suspect = *implied_kn > config_.max_speed_kn && *distance > config_.min_jump_m;
-    current.suspect = flags.suspect;
-    if (flags.suspect) {
+    const Step step = measure_step(*previous, report);
+    gap_ms = step.gap_ms;
+    distance = step.distance_m;
+    implied_kn = step.implied_speed_kn;
+    flags.suspect = current.suspect = step.suspect;
+    if (step.suspect) {
       ++v.counts.suspect;
       ++stats_.suspect;
     }
-  } else {
-    flags.first_fix = true;
   }
 
   if (previous && *gap_ms < 0) {

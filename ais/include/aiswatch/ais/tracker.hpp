@@ -116,6 +116,14 @@ class Tracker {
   [[nodiscard]] std::optional<KinematicEstimate> estimate(const Vessel& vessel, UnixMillis t) const;
 
  private:
+  struct Step {  // from the previous fix to a new one
+    std::int64_t gap_ms = 0;
+    double distance_m = 0;
+    double implied_speed_kn = 0;
+    bool suspect = false;
+  };
+
+  [[nodiscard]] Step measure_step(const TrackPoint& previous, const PositionReport& report) const;
   Vessel& find_or_add(std::uint32_t mmsi, UnixMillis time);
   void advance_clock(UnixMillis time);
   bool accept_time(UnixMillis time, std::uint32_t mmsi);
