@@ -72,7 +72,28 @@ Vessel& Tracker::find_or_add(std::uint32_t mmsi, UnixMillis time) {
   v.mmsi = mmsi;
   v.mmsi_class = classify_mmsi(mmsi);
   v.first_seen = v.last_seen = time;
+  if (const auto kept = evicted_at_.find(mmsi)) {
+    resume(v, evicted_[*kept]);
+    evicted_at_.erase(mmsi);
+  }
   return v;
+}
+
+// A vessel back from eviction continues from its summary: detectors see the dark period as one long gap
+// from its last fix, and an identity changed while dark is recorded as a change.
+void Tracker::resume(Vessel& v, const VesselSummary& s) {
+  ++stats_.resumed;
+  v.first_seen = s.first_seen;
+  v.last = s.last;
+  v.counts = s.counts;
+  Identity& id = v.identity;
+  id.imo = s.imo;
+  id.name.assign(s.name);
+  id.callsign.assign(s.callsign);
+  id.destination.assign(s.destination);
+  id.ship_type = s.ship_type;
+  id.draught_m = s.draught_m;
+  id.length_m = s.length_m;
 }
 
 // ---- clock, sweep, eviction -------------------------------------------------------------------------
@@ -135,8 +156,10 @@ void Tracker::evict_at(std::size_t position) {
   VesselSummary summary = summarise(vessels_[position]);
   for (TrackObserver* o : observers_) o->on_evicted(summary);
   ++stats_.evicted;
-  if (evicted_.size() < config_.evicted_kept_max)
+  if (evicted_.size() < config_.evicted_kept_max) {
+    evicted_at_.insert_or_assign(summary.mmsi, static_cast<std::uint32_t>(evicted_.size()));
     evicted_.push_back(std::move(summary));
+  }
   else
     ++stats_.evicted_not_kept;
 

@@ -380,10 +380,26 @@ TEST_CASE("silent vessels are evicted with a summary, the others stay", "[tracke
   REQUIRE(tracker.find(273000005));
   CHECK(tracker.find(273000005)->last->lat_deg == 43.1);
   CHECK(tracker.find(273000004)->counts.positions == 91);
-  // A vessel that comes back after eviction starts afresh.
-  tracker.on_position(fix(445000001, kT0 + 91 * kMinute, 39.0, 125.0));
-  CHECK(tracker.find(445000001)->counts.positions == 1);
   CHECK_FALSE(recorder.ticks.empty());
+  // It comes back under another name: it continues from its summary, the dark period is one gap.
+  s.time = kT0 + 100 * kMinute;
+  s.name = "BRIGHT ONE";
+  CHECK(tracker.on_static(s) == StaticOutcome::applied);
+  tracker.on_position(fix(445000001, kT0 + 100 * kMinute, 39.01, 125.0));
+  const Vessel* back = tracker.find(445000001);
+  REQUIRE(back);
+  CHECK(back->counts.positions == 2);
+  CHECK(back->first_seen == kT0);
+  CHECK(back->identity.name.view() == "BRIGHT ONE");
+  REQUIRE_FALSE(recorder.changes.empty());
+  CHECK(recorder.changes.back().before == "SILENT ONE");
+  CHECK(recorder.changes.back().after == "BRIGHT ONE");
+  const auto& returned = recorder.positions.back();
+  REQUIRE(returned.previous);
+  CHECK(returned.previous->time == kT0);
+  CHECK(returned.gap_ms == std::optional<std::int64_t>(100 * kMinute));
+  CHECK(returned.flags.new_segment);
+  CHECK(tracker.stats().resumed == 1);
 }
 
 TEST_CASE("Kalman filters exist only while vessels move", "[tracker][kalman]") {
@@ -451,6 +467,7 @@ TEST_CASE("a corrupt timestamp far ahead neither moves the clock nor strands its
     CHECK(tracker.stats().evicted == 3);
     CHECK(tracker.on_position(fix(273000001, later + 10'000, 43.0, 132.0)) == PositionOutcome::accepted);
     CHECK(tracker.size() == 2);
-    CHECK(tracker.find(273000001)->counts.positions == 1);
+    CHECK(tracker.find(273000001)->counts.positions == 2);   // resumed from its summary
+    CHECK(tracker.find(273000001)->last->segment == 1);      // two days dark: a new segment
   }
 }

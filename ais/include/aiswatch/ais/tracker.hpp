@@ -18,7 +18,9 @@
 //      broadcast, so a jump back is suspect too), and the Kalman filter restarts from it.
 //   5. Segments: a gap over `segment_gap_ms` starts a new segment (TrackPoint::segment).
 // Eviction: every `sweep_interval_ms` of data time, vessels silent over `evict_after_ms` are summarised
-// (observers' on_evicted, evicted()) and dropped; idle Kalman filters are dropped too.
+// (observers' on_evicted, evicted()) and dropped; idle Kalman filters are dropped too. A vessel that
+// comes back continues from its kept summary (last fix, identity, counts), so the dark period is one long
+// gap to detectors and a name changed while dark is an identity change. evicted() keeps every eviction.
 //
 //   Tracker tracker(TrackerConfig{.max_speed_kn = 40});
 //   tracker.add_observer(my_detector);
@@ -83,6 +85,7 @@ struct TrackerStats {
   std::uint64_t identity_changes = 0;
   std::uint64_t evicted = 0;
   std::uint64_t evicted_not_kept = 0; // summaries beyond evicted_kept_max
+  std::uint64_t resumed = 0;          // evicted vessels that came back and continued from their summary
   std::uint64_t kalman_built = 0;
   std::uint64_t kalman_dropped = 0;
 };
@@ -129,6 +132,7 @@ class Tracker {
   bool accept_time(UnixMillis time, std::uint32_t mmsi);
   void sweep();
   void evict_at(std::size_t position);
+  void resume(Vessel& vessel, const VesselSummary& summary);
   void step_kalman(Vessel& vessel, const PositionReport& report, const TrackPoint& current, bool suspect,
                    std::optional<double> implied_speed_kn);
   void apply_identity(Vessel& vessel, const StaticReport& report);
@@ -142,6 +146,7 @@ class Tracker {
   FlatU32Map imo_owner_;                 // valid IMO -> MMSI that last broadcast it
   std::vector<TrackObserver*> observers_;
   std::vector<VesselSummary> evicted_;
+  FlatU32Map evicted_at_;                // MMSI -> its latest summary in evicted_, until it comes back
   std::vector<IdentityChange> pending_;  // changes of the static report being applied
   TrackerStats stats_;
   std::optional<UnixMillis> clock_;
