@@ -3,12 +3,14 @@
 // Private to the decoder. load() turns the armoured text into bits (six per character, fill bits
 // dropped); ubits/sbits then read any field with two shifts. Every bit past bit_count reads as zero,
 // so a field that runs past the end of a short message (gpsd-compatible off-spec lengths) is
-// zero-filled instead of reading garbage, and there is one spare word so reads never leave the array.
+// zero-filled instead of reading garbage (up to kZeroWords words past the end), and there is one spare
+// word so reads never leave the array.
 //
 //   BitBuffer b;
 //   if (b.load("15RTgt0PAso;90TKcjM8h6g208CQ", 0) == LoadStatus::ok) b.ubits(8, 30);  // MMSI
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cstddef>
@@ -37,6 +39,9 @@ enum class LoadStatus : std::uint8_t { ok, bad_character, too_long };
 class BitBuffer {
  public:
   static constexpr std::size_t kWords = (kMaxPayloadBits + 63) / 64 + 1;  // + 1 spare word of zeros
+  // Words zeroed after the payload: fields of a short, gpsd-tolerated form read at most 70 bits past
+  // the end (type 15 at 88 of 160 bits), and a read touches the following word too.
+  static constexpr std::size_t kZeroWords = 3;
 
   // De-armours `armoured` minus `fill_bits` (0..5, checked by the caller). Payloads longer than
   // kMaxPayloadBits are still scanned for bad characters (that reason wins) but not stored.
@@ -62,9 +67,10 @@ class BitBuffer {
       packer.append(a, 6);
     }
     if ((bad & kBadArmour) != 0) return LoadStatus::bad_character;
-    // The partial word, then zeros up to the spare word so reads past the end see zeros.
-    std::size_t w = packer.finish();
-    for (; w < kWords; ++w) words_[w] = 0;
+    // The partial word, then kZeroWords words of zeros so that reads past the end see zeros.
+    const std::size_t w = packer.finish();
+    for (std::size_t z = 0; z < kZeroWords && w + z < kWords; ++z) words_[w + z] = 0;
+    readable_bits_ = std::min(w + kZeroWords, kWords - 1) * 64;
     clear_fill_bits();
     return LoadStatus::ok;
   }
@@ -87,7 +93,7 @@ class BitBuffer {
 
  private:
   std::uint64_t read(std::size_t start, unsigned width) const noexcept {
-    assert(width >= 1 && width <= 57 && start + width <= (kWords - 1) * 64);
+    assert(width >= 1 && width <= 57 && start + width <= readable_bits_);
     const std::size_t w = start >> 6;
     const unsigned off = static_cast<unsigned>(start & 63);
     // Two words spliced; the second shift is split so off == 0 does not shift by 64.
@@ -132,8 +138,9 @@ class BitBuffer {
     if (off != 0) words_[w] &= ~std::uint64_t{0} << (64 - off);
   }
 
-  std::array<std::uint64_t, kWords> words_;  // not zeroed up front: load() writes what reads can reach
+  std::array<std::uint64_t, kWords> words_;  // not zeroed up front: load() writes what reads may reach
   std::size_t bit_count_ = 0;
+  std::size_t readable_bits_ = 0;  // bits with defined content (payload, then zeros); checked by read()
 };
 
 }  // namespace aiswatch::ais::detail

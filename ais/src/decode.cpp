@@ -20,70 +20,94 @@ unsigned length_variant(unsigned type, const detail::BitBuffer& b) noexcept {
   }
 }
 
-void decode_body(unsigned type, const detail::BitBuffer& b, AisMessage& m) noexcept {
+// Everything that can reject a payload; on success `bits` holds it and `type` its message type.
+// Reject::count_ means "accepted".
+Reject check_payload(std::string_view armoured, unsigned fill_bits, detail::BitBuffer& bits, unsigned& type) noexcept {
+  if (armoured.empty()) return Reject::empty_payload;
+  if (fill_bits > 5) return Reject::bad_fill_bits;
+  const detail::LoadStatus loaded = bits.load(armoured, fill_bits);
+  if (loaded == detail::LoadStatus::bad_character) return Reject::bad_character;
+
+  // The type is the whole first character, even when fill bits leave fewer than six bits.
+  type = detail::armour_value(armoured.front());
+  if (type == 0 || type > 27) return Reject::unknown_type;
+  if (loaded == detail::LoadStatus::too_long) return Reject::bad_length_for_type;
+  // 40 bits: the header (type, repeat, MMSI) and the part/mode bits every variant lookup needs.
+  if (bits.bit_count() < 40) return Reject::bad_length_for_type;
+
+  const unsigned variant = length_variant(type, bits);
+  if (type == 24 && variant > 1) return Reject::unknown_type;  // parts 2 and 3 are undefined
+  const MessageLengthRule& rule = detail::length_rule(type, variant);
+  if (bits.bit_count() < rule.min_bits || bits.bit_count() > rule.max_bits) return Reject::bad_length_for_type;
+  return Reject::count_;
+}
+
+// Builds the message with its body alternative already chosen, in the caller's return slot (the
+// message is ~200 bytes: constructing it in place and returning it by NRVO never copies it, and only
+// the chosen struct is value-initialised, not the whole variant), then lets the type's decoder fill it.
+// EmptyBody<Body> converts to a MessageBody holding a value-initialised Body; passed as the last
+// aggregate-initialiser argument, the conversion result initialises the member directly (a
+// MessageBody temporary would be materialised, then copied).
+template <class Body>
+struct EmptyBody {
+  operator MessageBody() const noexcept { return MessageBody(std::in_place_type<Body>); }  // NOLINT
+};
+
+template <class Body, class Decode>
+Result<AisMessage, Reject> build(const detail::BitBuffer& b, unsigned type, Decode&& decode) noexcept {
+  Result<AisMessage, Reject> result(std::in_place, static_cast<std::uint8_t>(type),
+                                    static_cast<std::uint8_t>(b.ubits(6, 2)), b.ubits(8, 30),
+                                    static_cast<std::uint16_t>(b.bit_count()), EmptyBody<Body>{});
+  decode(b, *std::get_if<Body>(&result->body));
+  return result;
+}
+
+Result<AisMessage, Reject> decode_checked(const detail::BitBuffer& b, unsigned type) noexcept {
   using namespace detail;
   switch (type) {
     case 1:
     case 2:
-    case 3: return decode_msg_1_2_3(b, m.body);
+    case 3: return build<ClassAPositionReport>(b, type, decode_msg_1_2_3);
     case 4:
-    case 11: return decode_msg_4_11(b, m.body);
-    case 5: return decode_msg_5(b, m.body);
-    case 6: return decode_msg_6(b, m.body);
+    case 11: return build<BaseStationReport>(b, type, decode_msg_4_11);
+    case 5: return build<StaticVoyageData>(b, type, decode_msg_5);
+    case 6: return build<AddressedBinary>(b, type, decode_msg_6);
     case 7:
-    case 13: return decode_msg_7_13(b, m.body);
-    case 8: return decode_msg_8(b, m.body);
-    case 9: return decode_msg_9(b, m.body);
-    case 10: return decode_msg_10(b, m.body);
-    case 12: return decode_msg_12(b, m.body);
-    case 14: return decode_msg_14(b, m.body);
-    case 15: return decode_msg_15(b, m.body);
-    case 16: return decode_msg_16(b, m.body);
-    case 17: return decode_msg_17(b, m.body);
-    case 18: return decode_msg_18(b, m.body);
-    case 19: return decode_msg_19(b, m.body);
-    case 20: return decode_msg_20(b, m.body);
-    case 21: return decode_msg_21(b, m.body);
-    case 22: return decode_msg_22(b, m.body);
-    case 23: return decode_msg_23(b, m.body);
-    case 24: return b.ubits(38, 2) == 0 ? decode_msg_24a(b, m.body) : decode_msg_24b(b, m.mmsi, m.body);
-    case 25: return decode_msg_25(b, m.body);
-    case 26: return decode_msg_26(b, m.body);
-    case 27: return decode_msg_27(b, m.body);
-    default: assert(false && "type checked by decode_payload");
+    case 13: return build<Acknowledge>(b, type, decode_msg_7_13);
+    case 8: return build<BroadcastBinary>(b, type, decode_msg_8);
+    case 9: return build<SarAircraftReport>(b, type, decode_msg_9);
+    case 10: return build<UtcInquiry>(b, type, decode_msg_10);
+    case 12: return build<AddressedSafetyText>(b, type, decode_msg_12);
+    case 14: return build<SafetyBroadcastText>(b, type, decode_msg_14);
+    case 15: return build<Interrogation>(b, type, decode_msg_15);
+    case 16: return build<AssignedModeCommand>(b, type, decode_msg_16);
+    case 17: return build<DgnssBroadcast>(b, type, decode_msg_17);
+    case 18: return build<ClassBPositionReport>(b, type, decode_msg_18);
+    case 19: return build<ClassBExtendedReport>(b, type, decode_msg_19);
+    case 20: return build<DataLinkManagement>(b, type, decode_msg_20);
+    case 21: return build<AidToNavigationReport>(b, type, decode_msg_21);
+    case 22: return build<ChannelManagement>(b, type, decode_msg_22);
+    case 23: return build<GroupAssignmentCommand>(b, type, decode_msg_23);
+    case 24:
+      if (b.ubits(38, 2) == 0) return build<StaticDataA>(b, type, decode_msg_24a);
+      return build<StaticDataB>(b, type, [mmsi = b.ubits(8, 30)](const BitBuffer& bits, StaticDataB& m) {
+        decode_msg_24b(bits, mmsi, m);
+      });
+    case 25: return build<SingleSlotBinary>(b, type, decode_msg_25);
+    case 26: return build<MultiSlotBinary>(b, type, decode_msg_26);
+    case 27: return build<LongRangePosition>(b, type, decode_msg_27);
+    default: assert(false && "type checked by check_payload"); return Failure{Reject::unknown_type};
   }
 }
 
 }  // namespace
 
 Result<AisMessage, Reject> decode_payload(std::string_view armoured, unsigned fill_bits) noexcept {
-  if (armoured.empty()) return Failure{Reject::empty_payload};
-  if (fill_bits > 5) return Failure{Reject::bad_fill_bits};
-
   detail::BitBuffer bits;
-  const detail::LoadStatus loaded = bits.load(armoured, fill_bits);
-  if (loaded == detail::LoadStatus::bad_character) return Failure{Reject::bad_character};
-
-  // The type is the whole first character, even when fill bits leave fewer than six bits.
-  const unsigned type = detail::armour_value(armoured.front());
-  if (type == 0 || type > 27) return Failure{Reject::unknown_type};
-  if (loaded == detail::LoadStatus::too_long) return Failure{Reject::bad_length_for_type};
-  // 40 bits: the header (type, repeat, MMSI) and the part/mode bits every variant lookup needs.
-  if (bits.bit_count() < 40) return Failure{Reject::bad_length_for_type};
-
-  const unsigned variant = length_variant(type, bits);
-  if (type == 24 && variant > 1) return Failure{Reject::unknown_type};  // parts 2 and 3 are undefined
-  const MessageLengthRule& rule = detail::length_rule(type, variant);
-  if (bits.bit_count() < rule.min_bits || bits.bit_count() > rule.max_bits)
-    return Failure{Reject::bad_length_for_type};
-
-  AisMessage m;
-  m.type = static_cast<std::uint8_t>(type);
-  m.repeat = static_cast<std::uint8_t>(bits.ubits(6, 2));
-  m.mmsi = bits.ubits(8, 30);
-  m.bit_length = static_cast<std::uint16_t>(bits.bit_count());
-  decode_body(type, bits, m);
-  return m;
+  unsigned type = 0;
+  const Reject why = check_payload(armoured, fill_bits, bits, type);
+  if (why != Reject::count_) return Failure{why};
+  return decode_checked(bits, type);
 }
 
 }  // namespace aiswatch::ais

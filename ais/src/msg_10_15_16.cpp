@@ -14,13 +14,11 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_10(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<UtcInquiry>();
+void decode_msg_10(const BitBuffer& b, UtcInquiry& m) noexcept {
   m.dest_mmsi = b.ubits(40, 30);
 }
 
-void decode_msg_15(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<Interrogation>();
+void decode_msg_15(const BitBuffer& b, Interrogation& m) noexcept {
   m.mmsi1 = b.ubits(40, 30);
   m.type1_1 = static_cast<std::uint8_t>(b.ubits(70, 6));
   m.offset1_1 = static_cast<std::uint16_t>(b.ubits(76, 12));
@@ -31,8 +29,7 @@ void decode_msg_15(const BitBuffer& b, MessageBody& body) noexcept {
   m.offset2_1 = static_cast<std::uint16_t>(b.ubits(146, 12));
 }
 
-void decode_msg_16(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<AssignedModeCommand>();
+void decode_msg_16(const BitBuffer& b, AssignedModeCommand& m) noexcept {
   m.first = {b.ubits(40, 30), static_cast<std::uint16_t>(b.ubits(70, 12)), static_cast<std::uint16_t>(b.ubits(82, 10))};
   if (b.bit_count() >= 144)
     m.second = AssignedModeCommand::Assignment{b.ubits(92, 30), static_cast<std::uint16_t>(b.ubits(122, 12)),

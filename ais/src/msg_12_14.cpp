@@ -10,16 +10,14 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_12(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<AddressedSafetyText>();
+void decode_msg_12(const BitBuffer& b, AddressedSafetyText& m) noexcept {
   m.sequence = static_cast<std::uint8_t>(b.ubits(38, 2));
   m.dest_mmsi = b.ubits(40, 30);
   m.retransmitted = b.bit(70);
   read_text(b, 72, chars_to_end(b, 72), m.text);
 }
 
-void decode_msg_14(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<SafetyBroadcastText>();
+void decode_msg_14(const BitBuffer& b, SafetyBroadcastText& m) noexcept {
   read_text(b, 40, chars_to_end(b, 40), m.text);
 }
 

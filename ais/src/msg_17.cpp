@@ -11,8 +11,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_17(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<DgnssBroadcast>();
+void decode_msg_17(const BitBuffer& b, DgnssBroadcast& m) noexcept {
   m.lon_deg = lon_1e1_min(b.sbits(40, 18));
   m.lat_deg = lat_1e1_min(b.sbits(58, 17));
   read_data(b, 80, m.data);

@@ -27,8 +27,7 @@ void read_class_b_kinematics(const BitBuffer& b, Report& m) noexcept {
 }
 }  // namespace
 
-void decode_msg_18(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<ClassBPositionReport>();
+void decode_msg_18(const BitBuffer& b, ClassBPositionReport& m) noexcept {
   read_class_b_kinematics(b, m);
   m.regional = static_cast<std::uint8_t>(b.ubits(139, 2));
   m.cs_unit = b.bit(141);
@@ -41,8 +40,7 @@ void decode_msg_18(const BitBuffer& b, MessageBody& body) noexcept {
   m.radio = b.ubits(148, 20);
 }
 
-void decode_msg_19(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<ClassBExtendedReport>();
+void decode_msg_19(const BitBuffer& b, ClassBExtendedReport& m) noexcept {
   read_class_b_kinematics(b, m);
   m.regional = static_cast<std::uint8_t>(b.ubits(139, 4));
   read_text(b, 143, 20, m.shipname);

@@ -15,8 +15,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_1_2_3(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<ClassAPositionReport>();
+void decode_msg_1_2_3(const BitBuffer& b, ClassAPositionReport& m) noexcept {
   m.nav_status = static_cast<std::uint8_t>(b.ubits(38, 4));
   if (const std::int32_t rot = b.sbits(42, 8); rot != -128) m.rot_ais = static_cast<std::int8_t>(rot);
   m.sog_kn = sog_tenths(b.ubits(50, 10));

@@ -12,8 +12,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_20(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<DataLinkManagement>();
+void decode_msg_20(const BitBuffer& b, DataLinkManagement& m) noexcept {
   std::size_t n = (b.bit_count() - 40) / 30;  // the length table guarantees >= 72 bits
   if (n > m.reservations.size()) n = m.reservations.size();
   for (std::size_t i = 0; i < n; ++i) {

@@ -14,8 +14,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_21(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<AidToNavigationReport>();
+void decode_msg_21(const BitBuffer& b, AidToNavigationReport& m) noexcept {
   m.aid_type = static_cast<std::uint8_t>(b.ubits(38, 5));
   // The extension continues the name only when all 20 name characters are used. ITU sends only the
   // characters needed, never '@', so the first '@' ends it: what follows is slot filler seen on air

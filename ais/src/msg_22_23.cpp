@@ -16,8 +16,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_22(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<ChannelManagement>();
+void decode_msg_22(const BitBuffer& b, ChannelManagement& m) noexcept {
   m.channel_a = static_cast<std::uint16_t>(b.ubits(40, 12));
   m.channel_b = static_cast<std::uint16_t>(b.ubits(52, 12));
   m.txrx = static_cast<std::uint8_t>(b.ubits(64, 4));
@@ -37,8 +36,7 @@ void decode_msg_22(const BitBuffer& b, MessageBody& body) noexcept {
   m.zone_size = static_cast<std::uint8_t>(b.ubits(142, 3));
 }
 
-void decode_msg_23(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<GroupAssignmentCommand>();
+void decode_msg_23(const BitBuffer& b, GroupAssignmentCommand& m) noexcept {
   m.ne_lon_deg = b.sbits(40, 18) / 600.0;
   m.ne_lat_deg = b.sbits(58, 17) / 600.0;
   m.sw_lon_deg = b.sbits(75, 18) / 600.0;

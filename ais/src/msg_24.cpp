@@ -14,13 +14,11 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_24a(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<StaticDataA>();
+void decode_msg_24a(const BitBuffer& b, StaticDataA& m) noexcept {
   read_text(b, 40, 20, m.shipname);
 }
 
-void decode_msg_24b(const BitBuffer& b, std::uint32_t mmsi, MessageBody& body) noexcept {
-  auto& m = body.emplace<StaticDataB>();
+void decode_msg_24b(const BitBuffer& b, std::uint32_t mmsi, StaticDataB& m) noexcept {
   m.ship_type = nonzero<std::uint8_t>(b.ubits(40, 8));
   read_text(b, 48, 3, m.vendor_id);
   m.unit_model = static_cast<std::uint8_t>(b.ubits(66, 4));

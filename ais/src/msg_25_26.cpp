@@ -33,13 +33,11 @@ std::size_t read_binary_header(const BitBuffer& b, Msg& m) noexcept {
 }
 }  // namespace
 
-void decode_msg_25(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<SingleSlotBinary>();
+void decode_msg_25(const BitBuffer& b, SingleSlotBinary& m) noexcept {
   read_data(b, read_binary_header(b, m), m.data);
 }
 
-void decode_msg_26(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<MultiSlotBinary>();
+void decode_msg_26(const BitBuffer& b, MultiSlotBinary& m) noexcept {
   const std::size_t data_start = read_binary_header(b, m);
   const std::size_t radio_start = b.bit_count() - 20;  // the length table guarantees room for it
   m.radio = b.ubits(radio_start, 20);

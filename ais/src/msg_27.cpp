@@ -12,8 +12,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_27(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<LongRangePosition>();
+void decode_msg_27(const BitBuffer& b, LongRangePosition& m) noexcept {
   m.position_accuracy_high = b.bit(38);
   m.raim = b.bit(39);
   m.nav_status = static_cast<std::uint8_t>(b.ubits(40, 4));

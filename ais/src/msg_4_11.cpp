@@ -14,8 +14,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_4_11(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<BaseStationReport>();
+void decode_msg_4_11(const BitBuffer& b, BaseStationReport& m) noexcept {
   if (const auto v = b.ubits(38, 14); v != 0) m.utc.year = static_cast<std::uint16_t>(v);
   if (const auto v = b.ubits(52, 4); v != 0) m.utc.month = static_cast<std::uint8_t>(v);
   if (const auto v = b.ubits(56, 5); v != 0) m.utc.day = static_cast<std::uint8_t>(v);

@@ -14,8 +14,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_5(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<StaticVoyageData>();
+void decode_msg_5(const BitBuffer& b, StaticVoyageData& m) noexcept {
   m.ais_version = static_cast<std::uint8_t>(b.ubits(38, 2));
   m.imo = nonzero<std::uint32_t>(b.ubits(40, 30));
   read_text(b, 70, 7, m.callsign);

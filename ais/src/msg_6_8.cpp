@@ -14,8 +14,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_6(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<AddressedBinary>();
+void decode_msg_6(const BitBuffer& b, AddressedBinary& m) noexcept {
   m.sequence = static_cast<std::uint8_t>(b.ubits(38, 2));
   m.dest_mmsi = b.ubits(40, 30);
   m.retransmitted = b.bit(70);
@@ -24,8 +23,7 @@ void decode_msg_6(const BitBuffer& b, MessageBody& body) noexcept {
   read_data(b, 88, m.data);
 }
 
-void decode_msg_8(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<BroadcastBinary>();
+void decode_msg_8(const BitBuffer& b, BroadcastBinary& m) noexcept {
   m.dac = static_cast<std::uint16_t>(b.ubits(40, 10));
   m.fid = static_cast<std::uint8_t>(b.ubits(50, 6));
   read_data(b, 56, m.data);

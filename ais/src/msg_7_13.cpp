@@ -13,8 +13,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_7_13(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<Acknowledge>();
+void decode_msg_7_13(const BitBuffer& b, Acknowledge& m) noexcept {
   std::size_t pairs = (b.bit_count() - 40) / 32;  // the length table guarantees >= 72 bits
   if (pairs > m.entries.size()) pairs = m.entries.size();
   for (std::size_t i = 0; i < pairs; ++i) {

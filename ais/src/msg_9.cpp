@@ -14,8 +14,7 @@
 
 namespace aiswatch::ais::detail {
 
-void decode_msg_9(const BitBuffer& b, MessageBody& body) noexcept {
-  auto& m = body.emplace<SarAircraftReport>();
+void decode_msg_9(const BitBuffer& b, SarAircraftReport& m) noexcept {
   if (const auto v = b.ubits(38, 12); v != 4095) m.altitude_m = static_cast<std::uint16_t>(v);
   if (const auto v = b.ubits(50, 10); v != 1023) m.sog_kn = static_cast<std::uint16_t>(v);
   m.position_accuracy_high = b.bit(60);

@@ -25,6 +25,10 @@ class Result {
  public:
   Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT(google-explicit-constructor)
   Result(Failure<E> failure) : state_(std::in_place_index<1>, failure.error) {}  // NOLINT
+  // Builds the value in place, for large values filled after construction (no copy on return):
+  //   Result<AisMessage, Reject> r(std::in_place);  fill(*r);  return r;
+  template <class... Args>
+  explicit Result(std::in_place_t, Args&&... args) : state_(std::in_place_index<0>, std::forward<Args>(args)...) {}
 
   [[nodiscard]] bool ok() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return ok(); }
