@@ -50,17 +50,27 @@ TEST_CASE("sea lanes stay at sea and reach every port", "[simulator][lanes]") {
       }
     }
   }
-  SECTION("every berth is inside a port zone of its country, as the detectors see it") {
+  SECTION("every berth is inside its port zone, as the detectors see it") {
     const geo::ZoneSet& zones = test::zones();
     std::vector<const geo::Zone*> hits;
     for (const auto& port : lanes.ports()) {
       zones.zones_at(port.berth(), hits);
       const bool in_port = std::any_of(hits.begin(), hits.end(), [&](const geo::Zone* z) {
-        return z->is_port() && z->country_iso2 == port.country;
+        return z->is_port() && z->country_iso2 == port.country && z->name == port.zone;
       });
-      INFO(port.name);
+      INFO(port.name << " (zone " << port.zone << ")");
       CHECK(in_port);
     }
+  }
+  SECTION("port-call expectations name the zones the berths are in") {
+    std::set<std::string> port_zones;
+    for (const auto& port : lanes.ports()) port_zones.insert(port.zone);
+    for (const auto& s : test::load_all_scenarios())
+      for (const auto& e : s.expect)
+        if (e.type == "port_call") {
+          INFO(s.name << " " << e.vessel << " " << e.phase << " zone " << e.zone);
+          CHECK(port_zones.count(e.zone) == 1);
+        }
   }
   SECTION("background ports are connected to each other") {
     std::vector<const LanePort*> open;

@@ -67,6 +67,7 @@ SeaLanes SeaLanes::load(const std::filesystem::path& file) {
     port.name = p.value("name", "");
     const std::string ctx = fmt::format("port '{}'", port.name);
     if (port.name.empty()) throw ScenarioError(fmt::format("{}: a port needs a \"name\"", where));
+    port.zone = p.value("zone", port.name);
     port.country = p.value("country", "");
     port.node = node_index(p.value("node", json()), ctx);
     if (!p.contains("approach") || !p["approach"].is_array() || p["approach"].empty())

@@ -25,6 +25,7 @@ namespace aiswatch::simulator {
 
 struct LanePort {
   std::string name;
+  std::string zone;                   // name of the port zone detectors know it by (World Port Index)
   std::string country;                // ISO 3166-1 alpha-2
   std::vector<geo::LatLon> approach;  // berth first, then outwards; the lane node follows
   std::size_t node = 0;               // index of the lane node the approach ends at
