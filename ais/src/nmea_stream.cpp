@@ -53,15 +53,9 @@ const AssembledSentence* NmeaStream::feed_line(std::string_view line) {
   return assembled;
 }
 
-void NmeaStream::record_decoded(const AssembledSentence& s) noexcept {
+void NmeaStream::record_decoded(unsigned message_type) noexcept {
   ++stats_.messages;
-  // The type is the first six-bit character (decode_payload accepted it, so it is valid armour).
-  if (!s.payload.empty()) {
-    int type = static_cast<unsigned char>(s.payload.front()) - 48;
-    if (type > 40) type -= 8;
-    if (type >= 0 && static_cast<std::size_t>(type) < stats_.messages_by_type.size())
-      ++stats_.messages_by_type[static_cast<std::size_t>(type)];
-  }
+  if (message_type < stats_.messages_by_type.size()) ++stats_.messages_by_type[message_type];
 }
 
 void NmeaStream::finish() { reassembler_.finish(stats_.rejects); }

@@ -49,9 +49,9 @@ class NmeaStream {
   // End of input: every message still waiting for fragments is counted as incomplete_message.
   void finish();
 
-  // A decoder layered on top reports what became of each assembled payload, so that one DecodeStats
-  // covers the whole path.
-  void record_decoded(const AssembledSentence& s) noexcept;
+  // A decoder layered on top reports what became of each assembled payload (decoded, with its AIS
+  // message type, or rejected), so that one DecodeStats covers the whole path.
+  void record_decoded(unsigned message_type) noexcept;
   void record_reject(Reject r) noexcept { stats_.rejects.add(r); }
 
   const DecodeStats& stats() const noexcept { return stats_; }

@@ -37,7 +37,7 @@ class StreamDecoder {
       stream_.record_reject(decoded.error());
       return;
     }
-    stream_.record_decoded(*s);
+    stream_.record_decoded(decoded->type);
     on_message(*decoded, *s);
   }
 
