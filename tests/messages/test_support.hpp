@@ -40,6 +40,11 @@ class PayloadBuilder {
     }
     return *this;
   }
+  // Overwrites `width` bits at bit `at` with `value`.
+  PayloadBuilder& set(std::size_t at, std::uint64_t value, unsigned width) {
+    for (unsigned i = 0; i < width; ++i) bits_[at + i] = ((value >> (width - 1 - i)) & 1u) != 0;
+    return *this;
+  }
   // Pads with zero bits (or cuts) to exactly n bits.
   PayloadBuilder& resize(std::size_t n) {
     bits_.resize(n, false);
