@@ -16,6 +16,8 @@
 void register_decode_command(CLI::App& app);
 void register_zones_command(CLI::App& app);
 void register_review_command(CLI::App& app);
+void register_serve_command(CLI::App& app);
+void register_live_command(CLI::App& app);
 
 int main(int argc, char** argv) {
   CLI::App app{"aiswatch — AIS anomaly detection for sanctions work"};
@@ -25,6 +27,8 @@ int main(int argc, char** argv) {
   register_decode_command(app);
   register_zones_command(app);
   register_review_command(app);
+  register_serve_command(app);
+  register_live_command(app);
 
   try {
     app.parse(argc, argv);
