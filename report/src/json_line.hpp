@@ -10,6 +10,7 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace aiswatch::report::detail {
@@ -23,7 +24,8 @@ class JsonLine {
 
   void raw(std::string_view s) noexcept {
     assert(fits(s.size()));
-    for (char c : s) *p_++ = c;
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
   }
   void ch(char c) noexcept {
     assert(fits(1));
@@ -34,20 +36,35 @@ class JsonLine {
     assert(fits(name.size() + 4));
     *p_++ = ',';
     *p_++ = '"';
-    for (char c : name) *p_++ = c;
+    std::memcpy(p_, name.data(), name.size());
+    p_ += name.size();
     *p_++ = '"';
     *p_++ = ':';
   }
 
   void uint(std::uint64_t v) noexcept {
+    // Two digits per division, right to left into a scratch buffer, then one copy.
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
     char tmp[20];
-    int n = 0;
-    do {
-      tmp[n++] = static_cast<char>('0' + v % 10);
-      v /= 10;
-    } while (v != 0);
-    assert(fits(static_cast<std::size_t>(n)));
-    while (n > 0) *p_++ = tmp[--n];
+    char* end = tmp + sizeof tmp;
+    char* q = end;
+    while (v >= 100) {
+      const auto pair = static_cast<std::size_t>(v % 100) * 2;
+      v /= 100;
+      *--q = kPairs[pair + 1];
+      *--q = kPairs[pair];
+    }
+    if (v >= 10) {
+      const auto pair = static_cast<std::size_t>(v) * 2;
+      *--q = kPairs[pair + 1];
+      *--q = kPairs[pair];
+    } else {
+      *--q = static_cast<char>('0' + v);
+    }
+    raw(std::string_view(q, static_cast<std::size_t>(end - q)));
   }
   void sint(std::int64_t v) noexcept {
     if (v < 0) {
@@ -64,13 +81,15 @@ class JsonLine {
   void fixed(std::int64_t scaled, int decimals) noexcept {
     std::uint64_t mag = scaled < 0 ? static_cast<std::uint64_t>(-(scaled + 1)) + 1 : static_cast<std::uint64_t>(scaled);
     if (scaled < 0) ch('-');
-    std::uint64_t pow10 = 1;
-    for (int i = 0; i < decimals; ++i) pow10 *= 10;
+    assert(decimals >= 0 && decimals <= 9);
+    static constexpr std::uint64_t kPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+                                               1000000000};
+    const std::uint64_t pow10 = kPow10[decimals];
     uint(mag / pow10);
     if (decimals == 0) return;
     ch('.');
     std::uint64_t frac = mag % pow10;
-    char tmp[20];
+    char tmp[9];
     for (int i = decimals - 1; i >= 0; --i) {
       tmp[i] = static_cast<char>('0' + frac % 10);
       frac /= 10;
