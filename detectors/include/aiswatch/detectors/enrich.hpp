@@ -7,10 +7,14 @@
 //   add_raw(e, update.raw());
 //   ctx_.sink.emit(finish_event(std::move(e), &vessel, ctx_));
 //
-// Severity policy (docs/detectors.md): an event of a watchlisted vessel (named-list match with
-// confidence >= 0.7) is flagged and raised two steps (at least `high`); a vessel flying a flag of concern
-// raises a flagged event one step; the partner of a pair event counts too. Reasons are appended saying
-// why. Unflagged events on ordinary vessels stay `info`/unflagged: decoys must never be flagged.
+// Severity policy (docs/detectors.md "Flagging and severity"), applied on top of the detector's base:
+//   * a watchlisted vessel (a named-list match with confidence >= kWatchlistedConfidence, of the vessel
+//     or of the partner of a pair event): the event is flagged and raised two steps; an event the
+//     detector had flagged becomes at least `high`. Weaker matches only add a reason.
+//   * a vessel (or partner) flying a flag of concern: a flagged event is raised one step; an unflagged
+//     event stays as it is (Russian ships calling at Busan are not news).
+// Reasons are appended saying why. Unflagged events on ordinary vessels stay as the detector made them:
+// decoys must never be flagged.
 #pragma once
 
 #include <span>
@@ -22,7 +26,14 @@
 
 namespace aiswatch::detectors {
 
-// Copies raw records into e.raw (up to kMaxRawPerEvent; later ones are dropped, not the first).
+// A named-list match at or above this confidence makes a vessel "watchlisted" (name + call sign 0.75,
+// MMSI 0.85, IMO 0.95; a name alone, 0.35, or a former name, 0.5, does not).
+inline constexpr double kWatchlistedConfidence = 0.7;
+// Bytes kept of one raw record (a CSV row can be long; an NMEA sentence is at most 82 + tag block).
+inline constexpr std::size_t kMaxRawTextBytes = 512;
+
+// Copies raw records into e.raw (up to kMaxRawPerEvent; later ones are dropped, not the first; the same
+// record twice is kept once; each cut at kMaxRawTextBytes).
 void add_raw(Event& e, std::span<const ais::RawRef> raw);
 void add_raw(Event& e, std::span<const ais::RawCopy> raw);
 
