@@ -2,7 +2,6 @@
 
 #include <cctype>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "aiswatch/geo/reference_layers.hpp"
@@ -65,25 +64,33 @@ const OfacVessels& ofac_vessels() {
     std::stringstream text;
     text << in.rdbuf();
     const std::string all = text.str();
-    auto numbers = [&](const char* pattern, std::set<std::uint32_t>& into) {
-      const std::regex re(pattern);
-      for (auto it = std::sregex_iterator(all.begin(), all.end(), re); it != std::sregex_iterator(); ++it)
-        into.insert(static_cast<std::uint32_t>(std::stoul((*it)[1])));
+    // Plain scanning (no <regex>: GCC 12 warns falsely inside it under ASan at -O2).
+    auto digits_after = [&](std::string_view marker, std::size_t count, std::set<std::uint32_t>& into) {
+      for (std::size_t at = all.find(marker); at != std::string::npos; at = all.find(marker, at + 1)) {
+        const std::size_t from = at + marker.size();
+        std::size_t n = 0;
+        while (from + n < all.size() && std::isdigit(static_cast<unsigned char>(all[from + n]))) ++n;
+        if (n == count) into.insert(static_cast<std::uint32_t>(std::stoul(all.substr(from, n))));
+      }
     };
-    numbers("IMO ([0-9]{7})", out.imos);
-    numbers("MMSI ([0-9]{9})", out.mmsis);
+    digits_after("IMO ", 7, out.imos);
+    digits_after("MMSI ", 9, out.mmsis);
     auto upper = [](std::string s) {
       for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       return s;
     };
-    const std::regex name_re("^[0-9]+,\"([^\"]+)\",\"vessel\"");
-    const std::regex alias_re("[af]\\.k\\.a\\. '([^']+)'");
     std::istringstream lines(all);
     for (std::string line; std::getline(lines, line);) {
-      std::smatch m;
-      if (std::regex_search(line, m, name_re)) out.names.insert(upper(m[1]));
-      for (auto it = std::sregex_iterator(line.begin(), line.end(), alias_re); it != std::sregex_iterator(); ++it)
-        out.names.insert(upper((*it)[1]));
+      // ent_num,"NAME","vessel",… then a.k.a./f.k.a. 'ALIAS' in the remarks.
+      const auto q1 = line.find(",\"");
+      const auto q2 = q1 == std::string::npos ? q1 : line.find('"', q1 + 2);
+      if (q2 != std::string::npos && line.compare(q2, 10, "\",\"vessel\"") == 0) out.names.insert(upper(line.substr(q1 + 2, q2 - q1 - 2)));
+      for (std::string_view marker : {"a.k.a. '", "f.k.a. '"})
+        for (std::size_t at = line.find(marker); at != std::string::npos; at = line.find(marker, at + 1)) {
+          const std::size_t from = at + marker.size();
+          const std::size_t to = line.find('\'', from);
+          if (to != std::string::npos) out.names.insert(upper(line.substr(from, to - from)));
+        }
     }
     return out;
   }();

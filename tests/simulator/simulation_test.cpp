@@ -310,19 +310,23 @@ TEST_CASE("each scenario's geometry is what its truth promises", "[simulator][si
       CHECK_FALSE(zones.in_any(p.position, geo::ZoneKind::dprk_waters));
     }
   }
-  SECTION("transit decoy passes Rajin at about 20 km and never slows down at sea") {
+  SECTION("transit decoy passes Rajin at about 20 km, through DPRK waters, and never slows down at sea") {
     const auto& v = vessel(run, "decoys", "transit");
     const auto [t0, t1] = phase(v, "transit");
     const geo::LatLon rajin{42.233333, 130.3};
     double closest = 1e12;
+    UnixMillis in_dprk_waters_ms = 0;
     for (UnixMillis t = t0; t < t1; t += 60'000) {
       const auto s = state(v, t);
+      if (zones.in_any(s.position, geo::ZoneKind::dprk_waters)) in_dprk_waters_ms += 60'000;
       closest = std::min(closest, geo::distance_m(s.position, rajin));
       const double from_ports_m = std::min(geo::distance_m(s.position, {43.083, 131.88}), geo::distance_m(s.position, {35.0946, 129.0399}));
       if (from_ports_m > 30'000.0) CHECK(s.sog_kn > 10.0);  // harbour approaches are slower
     }
     CHECK(closest > 18'000.0);
     CHECK(closest < 23'000.0);
+    // 12 nm from the coast is inside the territorial sea: passage alone must not be flagged.
+    CHECK(in_dprk_waters_ms > 30 * 60'000);
   }
   SECTION("anchored pair: inside Busan's port zone, 150-300 m apart") {
     const auto& a = vessel(run, "decoys", "anchor_a");
