@@ -42,22 +42,29 @@ Reject check_payload(std::string_view armoured, unsigned fill_bits, detail::BitB
   return Reject::count_;
 }
 
-// Builds the message with its body alternative already chosen, in the caller's return slot (the
-// message is ~200 bytes: constructing it in place and returning it by NRVO never copies it, and only
-// the chosen struct is value-initialised, not the whole variant), then lets the type's decoder fill it.
-// EmptyBody<Body> converts to a MessageBody holding a value-initialised Body; passed as the last
-// aggregate-initialiser argument, the conversion result initialises the member directly (a
-// MessageBody temporary would be materialised, then copied).
+// EmptyBody<Body> converts to a MessageBody holding a value-initialised Body. As the last argument of
+// the message's (C++20 parenthesised) aggregate initialisation, the conversion result initialises the
+// member directly: no MessageBody temporary, and only Body is value-initialised, not the whole variant.
 template <class Body>
 struct EmptyBody {
   operator MessageBody() const noexcept { return MessageBody(std::in_place_type<Body>); }  // NOLINT
 };
 
+// Builds the message with its body alternative already chosen, in the caller's return slot (returned
+// by NRVO: the ~200-byte message is never copied), then lets the type's decoder fill it.
 template <class Body, class Decode>
 Result<AisMessage, Reject> build(const detail::BitBuffer& b, unsigned type, Decode&& decode) noexcept {
-  Result<AisMessage, Reject> result(std::in_place, static_cast<std::uint8_t>(type),
-                                    static_cast<std::uint8_t>(b.ubits(6, 2)), b.ubits(8, 30),
-                                    static_cast<std::uint16_t>(b.bit_count()), EmptyBody<Body>{});
+  const auto repeat = static_cast<std::uint8_t>(b.ubits(6, 2));
+  const auto bits = static_cast<std::uint16_t>(b.bit_count());
+#if defined(__cpp_aggregate_paren_init)
+  Result<AisMessage, Reject> result(std::in_place, static_cast<std::uint8_t>(type), repeat, b.ubits(8, 30), bits,
+                                    EmptyBody<Body>{});
+#else
+  // Compilers without parenthesised aggregate initialisation (clang 14, used for the fuzz build): one
+  // copy of the message, same result.
+  Result<AisMessage, Reject> result(
+      std::in_place, AisMessage{static_cast<std::uint8_t>(type), repeat, b.ubits(8, 30), bits, EmptyBody<Body>{}});
+#endif
   decode(b, *std::get_if<Body>(&result->body));
   return result;
 }
