@@ -429,3 +429,39 @@ TEST_CASE("hostile text is six-bit and fits its fields", "[simulator][hostile]")
   const auto run = test::run_simulation(std::move(scenarios), {.seed = 3, .hostile_text = true}, false);
   CHECK(run.truth.vessels[0].names.front() == hostile_names()[0]);
 }
+
+TEST_CASE("the log looks like a receiver network's feed", "[simulator][simulation]") {
+  const auto& run = all_scenarios_run();
+  std::int64_t latest_s = 0, worst_step_back_s = 0;
+  std::size_t stepped_back = 0, channel_a = 0, channel_b = 0;
+  std::map<std::string, int> payload_count;  // the same message heard by two stations
+  for (const auto& line : run.lines) {
+    REQUIRE(line.rfind("\\", 0) == 0);  // every line has a tag block
+    const auto c = line.find("c:");
+    const auto star = line.find('*', c);
+    REQUIRE(c != std::string::npos);
+    const std::int64_t t = std::stoll(line.substr(c + 2, star - c - 2));
+    if (t < latest_s) {
+      ++stepped_back;
+      worst_step_back_s = std::max(worst_step_back_s, latest_s - t);
+    }
+    latest_s = std::max(latest_s, t);
+    const std::string sentence = line.substr(line.find('!'));
+    CHECK(sentence.size() <= 82);
+    std::size_t comma = 0;
+    for (int field = 0; field < 4; ++field) comma = sentence.find(',', comma) + 1;  // channel is field 4
+    (sentence[comma] == 'A' ? channel_a : channel_b)++;
+    ++payload_count[sentence];
+  }
+  CHECK(stepped_back > 100);        // out of order across stations …
+  CHECK(worst_step_back_s <= 5);    // … by at most the feed delay (4 s, plus the second it falls in)
+  std::size_t duplicated = 0;
+  for (const auto& [payload, n] : payload_count) duplicated += n > 1 ? 1 : 0;
+  CHECK(duplicated > run.lines.size() / 20);  // overlapping coast stations
+  CHECK(channel_a > run.lines.size() / 3);
+  CHECK(channel_b > run.lines.size() / 3);
+  for (int type : {1, 2, 3, 5, 18, 19, 24, 27}) {
+    INFO("type " << type);
+    CHECK(run.truth.stats.by_type[type] > 0);
+  }
+}

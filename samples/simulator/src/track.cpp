@@ -269,7 +269,7 @@ Track build_track(const VesselSpec& spec, TrackBuildOptions options) {
   const SeaLanes& lanes = *options.lanes;
   Rng& rng = options.rng;
   auto impl = std::make_unique<Track::Impl>();
-  auto fail = [&](std::size_t step, const std::string& what) -> void {
+  auto fail = [&](std::size_t step, const std::string& what) {
     throw ScenarioError(fmt::format("vessel '{}' step {}: {}", spec.id, step + 1, what));
   };
   auto port_named = [&](std::size_t step, const std::string& name) -> const LanePort* {
@@ -428,9 +428,11 @@ Track build_track(const VesselSpec& spec, TrackBuildOptions options) {
         break;
       }
       case StepKind::alongside: {
-        const auto it = options.tracks ? options.tracks->find(st.partner) : decltype(options.tracks->end()){};
-        if (!options.tracks || it == options.tracks->end()) fail(i, fmt::format("partner '{}' is not built", st.partner));
-        c.motion = Alongside{it->second, st.offset_m, std::min(20.0, 0.1 * st.offset_m), kTwoPi / rng.uniform(1200.0, 2400.0)};
+        const Track* partner = nullptr;
+        if (options.tracks != nullptr)
+          if (const auto it = options.tracks->find(st.partner); it != options.tracks->end()) partner = it->second;
+        if (partner == nullptr) fail(i, fmt::format("partner '{}' is not built", st.partner));
+        c.motion = Alongside{partner, st.offset_m, std::min(20.0, 0.1 * st.offset_m), kTwoPi / rng.uniform(1200.0, 2400.0)};
         c.info.nav_status = st.nav_status.value_or(0);
         at_port = nullptr;
         start_here = motion_position(c.motion, 0, t);
