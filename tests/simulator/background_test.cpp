@@ -23,35 +23,34 @@ TEST_CASE("background identities are plausible and never on the OFAC list", "[si
   REQUIRE(fleet.size() == 3000);
   std::set<std::uint32_t> mmsis;
   std::size_t class_b = 0;
+  test::Violations bad;
   for (const auto& v : fleet) {
-    INFO(v.id << " " << v.identity.name);
-    CHECK(mmsis.insert(v.identity.mmsi).second);
-    CHECK(taken.count(v.identity.mmsi) == 0);
-    CHECK_FALSE(flag_of_mmsi(v.identity.mmsi).empty());
-    CHECK(ofac.mmsis.count(v.identity.mmsi) == 0);
-    CHECK(ofac.names.count(v.identity.name) == 0);
-    CHECK(is_sixbit_text(v.identity.name));
-    CHECK(v.identity.name.size() <= 20);
-    CHECK(v.identity.callsign.size() <= 7);
+    auto check = [&](bool ok, const char* what) { bad.add(ok, [&] { return v.id + " " + v.identity.name + ": " + what; }); };
+    check(mmsis.insert(v.identity.mmsi).second, "MMSI used twice");
+    check(taken.count(v.identity.mmsi) == 0, "MMSI of a scripted vessel");
+    check(!flag_of_mmsi(v.identity.mmsi).empty(), "MID of no known flag");
+    check(ofac.mmsis.count(v.identity.mmsi) == 0, "MMSI on the OFAC list");
+    check(ofac.names.count(v.identity.name) == 0, "name on the OFAC list");
+    check(is_sixbit_text(v.identity.name) && v.identity.name.size() <= 20, "name not AIS text");
+    check(v.identity.callsign.size() <= 7, "call sign too long");
     if (v.class_b) {
       ++class_b;
-      CHECK_FALSE(v.identity.imo);
-      CHECK(v.identity.ship_type == 30);
+      check(!v.identity.imo, "class B with an IMO");
+      check(v.identity.ship_type == 30, "class B not fishing");
     } else {
-      REQUIRE(v.identity.imo);
-      CHECK(ais::is_valid_imo(*v.identity.imo));
-      CHECK(*v.identity.imo >= 4'000'000);
-      CHECK(*v.identity.imo < 5'000'000);
-      CHECK(ofac.imos.count(*v.identity.imo) == 0);
+      check(v.identity.imo && ais::is_valid_imo(*v.identity.imo), "no valid IMO");
+      check(v.identity.imo && *v.identity.imo >= 4'000'000 && *v.identity.imo < 5'000'000, "IMO outside 4000000-4999999");
+      check(v.identity.imo && ofac.imos.count(*v.identity.imo) == 0, "IMO on the OFAC list");
     }
     for (const auto& step : v.steps) {
       const std::string& port = step.kind == StepKind::sail ? step.to_port : step.port;
       const LanePort* p = lanes.find_port(port);
-      REQUIRE(p != nullptr);
-      CHECK(p->background);
-      CHECK(step.ais_on);
+      check(p != nullptr && p->background, "calls at a port closed to background traffic");
+      check(step.ais_on, "transponder off");
     }
   }
+  INFO(bad.first);
+  CHECK(bad.count == 0);
   CHECK(class_b > 150);  // fishing boats, about 10 %
   CHECK(class_b < 450);
 }

@@ -63,6 +63,19 @@ struct OfacVessels {
 };
 const OfacVessels& ofac_vessels();
 
+// Counts failures of a per-item condition and keeps the first, so a loop over 100,000 items makes one
+// assertion (Catch's per-assertion cost would otherwise dominate these tests):
+//   Violations off_sea;  for (…) off_sea.add(!land.on_land(p), [&] { return describe(p); });
+//   INFO(off_sea.first);  CHECK(off_sea.count == 0);
+struct Violations {
+  std::size_t count = 0;
+  std::string first;
+  template <class Describe>
+  void add(bool ok, Describe&& describe) {
+    if (!ok && count++ == 0) first = describe();
+  }
+};
+
 // All bundled scenarios + kFixtureBackground background vessels, seed kFixtureSeed; run once per process.
 const SimRun& all_scenarios_run();
 
