@@ -220,7 +220,7 @@ TEST_CASE("aiswatch review: concurrent calls all persist", "[report][review][cli
   const auto events = detected_events();
   CaseFile::open(cases).record_events(events, test::t("2024-05-01T00:00:00Z"));
 
-  constexpr int kCalls = 12;  // started together, so they contend for the write lock
+  constexpr int kCalls = 8;  // started together, so they contend for the write lock
   std::vector<Child> children;
   for (int i = 0; i < kCalls; ++i)
     children.push_back(start({"review", events[static_cast<std::size_t>(i) % events.size()].id, "--status", "confirmed",
