@@ -117,7 +117,7 @@ struct DarkTransferDetector::State {
       : ctx(context),
         config(c),
         places(context.zones, context.land),
-        grid(std::max({c.cell_m, c.partner_max_distance_km * 1000.0, c.pair_max_distance_km * 1000.0})),
+        grid(c.cell_m),  // any search radius works: larger ones just visit more cells
         min_gap_ms(ms_of_hours(c.min_gap_h)),
         min_short_gap_ms(ms_of_hours(std::min(c.min_gap_h, c.min_gap_watch_area_h))),
         history_ms(ms_of_hours(c.history_h)),
