@@ -271,18 +271,24 @@ class AisGapDetector final : public Detector {
     // Reachability: out to a DPRK port, alongside, and back (or still there) within the silence.
     const double speed = std::clamp<double>(gap.sog_before_kn, cfg_.reach_speed_floor_kn, cfg_.reach_speed_cap_kn);
     if (gap_h >= cfg_.min_gap_h || near.near) {
-      const auto reach = dprk_.best_reachable(off, gap.open ? std::nullopt : std::optional(on), gap_h, speed,
-                                              cfg_.reach_port_stay_h);
-      if (reach) {
-        e.add_evidence("possible_dark_port_call", reach->port.zone->name);
-        e.add_evidence("reach_route_nm", round_to(nm_of_m(reach->route_m), 1));
+      const std::vector<ReachablePort> ports = dprk_.reachable(off, gap.open ? std::nullopt : std::optional(on), gap_h,
+                                                               speed, cfg_.reach_port_stay_h);
+      if (!ports.empty()) {
+        const ReachablePort& best = ports.front();
+        std::vector<std::string_view> names;
+        for (const ReachablePort& r : ports) names.push_back(r.port.zone->name);
+        e.add_evidence("possible_dark_port_call", best.port.zone->name);
+        e.add_evidence("reachable_dprk_ports", fmt::format("{}", fmt::join(names, ", ")));
+        e.add_evidence("reach_route_nm", round_to(nm_of_m(best.route_m), 1));
         e.add_evidence("reach_speed_kn", round_to(speed, 1));
-        e.add_evidence("reach_slack_h", round_to(reach->slack_h, 1));
+        e.add_evidence("reach_slack_h", round_to(best.slack_h, 1));
         e.reasons.push_back(fmt::format(
             "possible dark port call at {}: {:.0f} nm {} at {:.1f} kn plus {:.0f} h alongside fits the {:.1f} h silence "
-            "with {:.1f} h to spare",
-            port_label(*reach->port.zone), nm_of_m(reach->route_m), gap.open ? "out" : "there and back", speed,
-            cfg_.reach_port_stay_h, gap_h, reach->slack_h));
+            "with {:.1f} h to spare{}",
+            port_label(*best.port.zone), nm_of_m(best.route_m), gap.open ? "out" : "there and back", speed,
+            cfg_.reach_port_stay_h, gap_h, best.slack_h,
+            ports.size() > 1 ? fmt::format(" (also within reach: {})", fmt::join(names.begin() + 1, names.end(), ", "))
+                             : std::string()));
         if (!gap.open) {  // a gap still open at the end of the data may simply be the end of coverage
           e.flagged = true;
           e.severity = std::max(e.severity, Severity::medium);

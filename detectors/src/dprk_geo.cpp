@@ -1,5 +1,6 @@
 #include "dprk_geo.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -31,19 +32,21 @@ std::optional<NearPort> DprkGeo::nearest_port(geo::LatLon p, double max_m) const
   return best;
 }
 
-std::optional<ReachablePort> DprkGeo::best_reachable(geo::LatLon start, std::optional<geo::LatLon> end,
-                                                     double gap_h, double speed_kn, double stay_h) const {
-  std::optional<ReachablePort> best;
+std::vector<ReachablePort> DprkGeo::reachable(geo::LatLon start, std::optional<geo::LatLon> end, double gap_h,
+                                              double speed_kn, double stay_h) const {
+  std::vector<ReachablePort> out;
   const double budget_m = (gap_h - stay_h) * speed_kn * kKnMetresPerHour;
-  if (budget_m <= 0) return best;
+  if (budget_m <= 0) return out;
   for (const PortRef& port : ports_) {
     if (geo::approx_distance_m(start, port.at) > budget_m * 1.01 + 1'000) continue;
     const double route = geo::distance_m(start, port.at) + (end ? geo::distance_m(port.at, *end) : 0.0);
     if (route > budget_m) continue;
-    const double slack = gap_h - stay_h - route / (speed_kn * kKnMetresPerHour);
-    if (!best || slack > best->slack_h) best = ReachablePort{port, route, slack};
+    out.push_back({port, route, gap_h - stay_h - route / (speed_kn * kKnMetresPerHour)});
   }
-  return best;
+  std::sort(out.begin(), out.end(), [](const ReachablePort& a, const ReachablePort& b) {
+    return a.slack_h != b.slack_h ? a.slack_h > b.slack_h : a.port.zone->name < b.port.zone->name;
+  });
+  return out;
 }
 
 std::optional<double> DprkGeo::distance_to_waters_m(geo::LatLon p, double max_m) {

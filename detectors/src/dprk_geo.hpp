@@ -4,7 +4,8 @@
 // a point to DPRK waters (cached per 0.05° cell, so repeated questions cost a hash lookup).
 //
 //   DprkGeo dprk(ctx.zones);
-//   if (auto p = dprk.nearest_port(here, 25'000)) …p->zone->name…;
+//   if (auto p = dprk.nearest_port(here, 25'000)) …p->port.zone->name…;
+//   for (const ReachablePort& r : dprk.reachable(off, on, gap_h, 10.0, 1.0)) …;
 //   std::optional<double> d = dprk.distance_to_waters_m(here, 50 * 1852.0);   // nullopt: farther
 #pragma once
 
@@ -47,10 +48,10 @@ class DprkGeo {
   // Nearest DPRK port reference point within max_m (geodesic), if any.
   [[nodiscard]] std::optional<NearPort> nearest_port(geo::LatLon p, double max_m) const;
 
-  // The DPRK port with the most slack that could be visited within `gap_h` at `speed_kn`, staying
-  // `stay_h`; `end` absent for a gap still open (out only).
-  [[nodiscard]] std::optional<ReachablePort> best_reachable(geo::LatLon start, std::optional<geo::LatLon> end,
-                                                            double gap_h, double speed_kn, double stay_h) const;
+  // Every DPRK port that could be visited within `gap_h` at `speed_kn`, staying `stay_h`, most slack
+  // first (ties by name); `end` absent for a gap still open (out only).
+  [[nodiscard]] std::vector<ReachablePort> reachable(geo::LatLon start, std::optional<geo::LatLon> end, double gap_h,
+                                                     double speed_kn, double stay_h) const;
 
   // Approximate distance (within one probe step, 2 km) from p to the nearest DPRK waters zone, when it is
   // at most max_m; 0 inside. Probes rings of points around p against the zone grid.

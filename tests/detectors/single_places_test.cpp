@@ -94,12 +94,14 @@ TEST_CASE("DPRK geography helper", "[single][places]") {
     CHECK(nearest_m > 100 * nm);
     const double route_nm = 2 * nearest_m / nm;
     const double needed_h = route_nm / 10 + 1;
-    const auto yes = dprk.best_reachable(places::kCentralYellowSea, places::kCentralYellowSea, needed_h + 0.1, 10, 1);
-    REQUIRE(yes);
-    CHECK(yes->port.zone->is_dprk_port());
-    CHECK(yes->slack_h >= 0.1 - 1e-9);
-    CHECK_FALSE(dprk.best_reachable(places::kCentralYellowSea, places::kCentralYellowSea, needed_h - 0.5, 10, 1));
-    const auto open = dprk.best_reachable(places::kCentralYellowSea, std::nullopt, needed_h / 2 + 0.6, 10, 1);
-    CHECK(open);
+    const auto yes = dprk.reachable(places::kCentralYellowSea, places::kCentralYellowSea, needed_h + 0.1, 10, 1);
+    REQUIRE(yes.size() == 1);
+    CHECK(yes.front().port.zone->is_dprk_port());
+    CHECK(yes.front().slack_h == Approx(0.1).margin(1e-6));
+    CHECK(dprk.reachable(places::kCentralYellowSea, places::kCentralYellowSea, needed_h - 0.5, 10, 1).empty());
+    CHECK_FALSE(dprk.reachable(places::kCentralYellowSea, std::nullopt, needed_h / 2 + 0.6, 10, 1).empty());
+    const auto many = dprk.reachable(places::kCentralYellowSea, places::kCentralYellowSea, 200, 10, 1);
+    CHECK(many.size() == dprk.ports().size());
+    CHECK(std::is_sorted(many.begin(), many.end(), [](const auto& a, const auto& b) { return a.slack_h > b.slack_h; }));
   }
 }
