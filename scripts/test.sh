@@ -9,7 +9,8 @@ quick=0
 fuzz_seconds=${AISWATCH_FUZZ_SECONDS:-60}
 
 scripts/setup.sh test
-step() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
+SECONDS=0
+step() { printf '\n== %s (%s, %ds in)\n' "$1" "$(date -u +%H:%M:%S)" "$SECONDS"; }
 
 step "release build"
 scripts/build.sh release
@@ -22,9 +23,7 @@ scripts/build.sh asan
 step "ASan+UBSan tests"
 ctest --preset asan
 
-if [ -f tests/fuzz/CMakeLists.txt ]; then
-  step "libFuzzer: decoder for ${fuzz_seconds}s"
-  scripts/build.sh fuzz
-  tests/fuzz/run.sh build/fuzz "$fuzz_seconds"
-fi
+step "libFuzzer: decoder for ${fuzz_seconds}s"
+scripts/build.sh fuzz fuzz_decode
+tests/fuzz/run.sh build/fuzz "$fuzz_seconds"
 step "all tests passed"
