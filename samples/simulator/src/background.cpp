@@ -129,7 +129,7 @@ geo::LatLon berth_for(Rng& rng, const LanePort& port) {
 
 std::uint32_t random_imo(Rng& rng) {
   for (;;) {
-    const auto base = static_cast<std::uint32_t>(rng.between(400'000, 499'999));
+    const auto base = static_cast<std::uint32_t>(rng.between(300'000, 399'999));
     std::uint32_t sum = 0, rest = base;
     for (std::uint32_t weight = 2; weight <= 7; ++weight, rest /= 10) sum += (rest % 10) * weight;
     const std::uint32_t imo = base * 10 + sum % 10;
@@ -138,13 +138,14 @@ std::uint32_t random_imo(Rng& rng) {
 }
 
 std::vector<VesselSpec> make_background(const SeaLanes& lanes, std::size_t count, DurationMs duration_ms, Rng rng,
-                                        const std::set<std::uint32_t>& taken_mmsis) {
+                                        const TakenIdentities& taken) {
   std::vector<const LanePort*> ports;
   for (const auto& p : lanes.ports())
     if (p.background) ports.push_back(&p);
   if (ports.size() < 2) throw ScenarioError("the sea-lanes file needs at least two ports open to background traffic");
 
-  std::set<std::uint32_t> used = taken_mmsis;
+  std::set<std::uint32_t> used = taken.mmsis;
+  std::set<std::uint32_t> used_imos = taken.imos;
   std::vector<VesselSpec> out;
   out.reserve(count);
   for (std::size_t n = 0; n < count; ++n) {
@@ -162,7 +163,13 @@ std::vector<VesselSpec> make_background(const SeaLanes& lanes, std::size_t count
       mmsi = flag.mid * 1'000'000U + static_cast<std::uint32_t>(r.between(100'000, 999'999));
     } while (!used.insert(mmsi).second);
     v.identity.mmsi = mmsi;
-    if (!type.class_b) v.identity.imo = random_imo(r);
+    if (!type.class_b) {
+      std::uint32_t imo = 0;
+      do {
+        imo = random_imo(r);
+      } while (!used_imos.insert(imo).second);
+      v.identity.imo = imo;
+    }
     v.identity.name = make_name(r, flag.nationality, type.class_b);
     v.identity.callsign = make_callsign(r, flag.callsign_prefix);
     v.identity.ship_type = type.ship_type;

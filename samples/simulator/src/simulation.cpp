@@ -72,7 +72,7 @@ Simulation::Simulation(std::vector<Scenario> scenarios, SeaLanes lanes, Simulati
   end_ms_ = options_.start_ms + duration;
 
   std::size_t scripted = 0;
-  std::set<std::uint32_t> taken;
+  TakenIdentities taken;
   std::map<std::uint32_t, std::string> owner;
   for (const auto& s : scenarios_) {
     scripted += s.vessels.size();
@@ -85,8 +85,11 @@ Simulation::Simulation(std::vector<Scenario> scenarios, SeaLanes lanes, Simulati
         const auto [it, fresh] = owner.emplace(m, vessel_key(s.name, v.id));
         if (!fresh && it->second != vessel_key(s.name, v.id))
           throw ScenarioError(fmt::format("MMSI {} is used by {} and {}", m, it->second, vessel_key(s.name, v.id)));
-        taken.insert(m);
+        taken.mmsis.insert(m);
       }
+      if (v.identity.imo) taken.imos.insert(*v.identity.imo);
+      for (const auto& st : v.steps)
+        if (st.set.imo) taken.imos.insert(*st.set.imo);
     }
   }
   const Rng root(options_.seed);

@@ -6,7 +6,7 @@
 // IMO, MID of their flag, name, call sign, destination = next port, draught changing only in port).
 // Each vessel is present for the whole simulation: it starts berthed or part-way along a voyage.
 //
-//   std::vector<VesselSpec> bg = make_background(lanes, 300, 72 * 3'600'000, rng.derive("background"), taken);
+//   std::vector<VesselSpec> bg = make_background(lanes, 300, 72 * 3'600'000, rng.derive("background"), {.mmsis = scripted});
 #pragma once
 
 #include <cstddef>
@@ -20,15 +20,21 @@
 
 namespace aiswatch::simulator {
 
-// `taken_mmsis`: MMSIs of scripted vessels, never reused. Throws ScenarioError when the lanes file has
-// fewer than two background ports.
-std::vector<VesselSpec> make_background(const SeaLanes& lanes, std::size_t count, DurationMs duration_ms, Rng rng,
-                                        const std::set<std::uint32_t>& taken_mmsis);
+// Identities already in use (the scripted vessels'): background ships never reuse them, nor each
+// other's — one IMO under two MMSIs is exactly what identity-change detection looks for.
+struct TakenIdentities {
+  std::set<std::uint32_t> mmsis;
+  std::set<std::uint32_t> imos;
+};
 
-// A random IMO number with a valid check digit from 4000000–4999999: a range never given to ships
-// (ship numbers began at 5000000 as Lloyd's Register numbers), so background traffic can never share
-// an IMO with a real vessel on a sanctions list. Names avoid listed ones the same way (a test checks
-// both against the bundled OFAC list).
+// Throws ScenarioError when the lanes file has fewer than two background ports.
+std::vector<VesselSpec> make_background(const SeaLanes& lanes, std::size_t count, DurationMs duration_ms, Rng rng,
+                                        const TakenIdentities& taken);
+
+// A random IMO number with a valid check digit from 3000000–3999999: below the 5–9 million of merchant
+// ship numbers and a range no vessel on the bundled OFAC list uses (its few low numbers are yachts in
+// the 1 millions and one navy ship at 4743313; a test checks the range stays empty), so background
+// traffic cannot share an IMO with a listed vessel. Names avoid listed ones too (tested).
 std::uint32_t random_imo(Rng& rng);
 
 }  // namespace aiswatch::simulator
