@@ -19,6 +19,7 @@
 #include "aiswatch/detectors/enrich.hpp"
 #include "aiswatch/geo/geodesy.hpp"
 #include "cell_grid.hpp"
+#include "common.hpp"
 #include "pair_vessels.hpp"
 #include "place.hpp"
 
@@ -31,8 +32,6 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::int64_t kPruneEveryMs = 3'600'000;
 constexpr double kPortSearchKm = 200;  // how far to look for the nearest port named in the evidence
 
-std::int64_t ms_of_hours(double h) { return std::llround(h * kMsPerHour); }
-double hours_of(std::int64_t ms) { return static_cast<double>(ms) / kMsPerHour; }
 
 // A slow position kept for partner searches (float degrees: ~1 m, plenty for a 2 km test).
 struct SlowFix {
@@ -233,7 +232,7 @@ struct DarkTransferDetector::State {
         ++f.fixes;
         scratch_speeds.push_back(it->sog_kn);
       }
-      if (f.fixes == 0 || hours_of(f.last - f.first) < config.partner_min_presence_h) continue;
+      if (f.fixes == 0 || hours(f.last - f.first) < config.partner_min_presence_h) continue;
       auto mid = scratch_speeds.begin() + static_cast<std::ptrdiff_t>(scratch_speeds.size() / 2);
       std::nth_element(scratch_speeds.begin(), mid, scratch_speeds.end());
       f.median_speed_kn = *mid;
@@ -255,7 +254,7 @@ struct DarkTransferDetector::State {
         ++stats.candidates_checked;
         if (o.mmsi == g.mmsi) continue;
         const std::int64_t overlap = std::min(g.t1, o.t1) - std::max(g.t0, o.t0);
-        if (hours_of(overlap) < config.pair_min_overlap_h) continue;
+        if (hours(overlap) < config.pair_min_overlap_h) continue;
         if (!((g.slow_off && o.slow_off) || (g.slow_on && o.slow_on))) continue;
         const double off_m = geo::approx_distance_m(g.off, o.off), on_m = geo::approx_distance_m(g.on, o.on);
         if (off_m > radius_m || on_m > radius_m) continue;
@@ -410,8 +409,7 @@ void DarkTransferDetector::State::finalize(Pending& p, const ais::Vessel* vessel
   const ais::Vessel* other_vessel = other ? ctx.tracker.find(*other) : nullptr;
 
   Event e{.type = EventType::dark_transfer, .mmsi = p.mmsi, .other_mmsi = other, .start = p.t0, .end = p.t1};
-  e.lat = p.off.lat_deg;
-  e.lon = p.off.lon_deg;
+  set_position(e, p.off);
   WatchedArea area = places.watched_area(p.off);
   if (!area.zone) area = places.watched_area(p.on);
   if (area.zone) {
@@ -422,7 +420,7 @@ void DarkTransferDetector::State::finalize(Pending& p, const ais::Vessel* vessel
   e.severity = Severity::high;
 
   const std::string me = vessel_label(p.mmsi, vessel);
-  const double gap_h = hours_of(p.t1 - p.t0);
+  const double gap_h = hours(p.t1 - p.t0);
   std::string rules;
   auto add_rule = [&](std::string_view rule) {
     if (!rules.empty()) rules += ',';
@@ -435,7 +433,7 @@ void DarkTransferDetector::State::finalize(Pending& p, const ais::Vessel* vessel
     add_rule("both_dark");
     e.reasons.push_back(fmt::format("{} was dark at the same time ({:.1f} h overlap): they vanished {:.1f} km and reappeared "
                                     "{:.1f} km apart",
-                                    vessel_label(b.other.mmsi, other_vessel), hours_of(b.overlap_ms), b.off_km, b.on_km));
+                                    vessel_label(b.other.mmsi, other_vessel), hours(b.overlap_ms), b.off_km, b.on_km));
   }
   if (p.partner) {
     const PartnerFinding& f = *p.partner;
@@ -444,7 +442,7 @@ void DarkTransferDetector::State::finalize(Pending& p, const ais::Vessel* vessel
     e.reasons.push_back(fmt::format("{} stayed {:.1f}–{:.1f} km from {}'s {} position for {:.1f} h (median {:.1f} kn) while it was "
                                     "dark for {:.1f} h",
                                     vessel_label(f.mmsi, pv), f.min_km, f.max_km, me, f.near_first ? "first" : "last",
-                                    hours_of(f.last - f.first), f.median_speed_kn, gap_h));
+                                    hours(f.last - f.first), f.median_speed_kn, gap_h));
   }
   if (by_draught) {
     add_rule("draught");
@@ -453,53 +451,53 @@ void DarkTransferDetector::State::finalize(Pending& p, const ais::Vessel* vessel
                                     before_m, after_m, gap_h, displacement_km,
                                     r->radius_km, r->speed_kn, config.min_port_stay_h));
   } else if (draught_moved) {
-    e.reasons.push_back(fmt::format("draught {:.1f} → {:.1f} m across the gap", before_m, after_m));
+    e.reasons.push_back(fmt::format("draught {:.1f} → {:.1f} m across the gap{}", before_m, after_m,
+                                    r && r->port ? fmt::format(" (a call at {} was possible within it)", r->port->zone->name)
+                                                 : std::string()));
   }
   if (area.dprk_waters) e.reasons.push_back(fmt::format("in DPRK waters ({})", area.zone->name));
   else if (area.sts_hotspot) e.reasons.push_back(fmt::format("in ship-to-ship transfer hotspot '{}'", area.zone->name));
 
   // Evidence.
   e.add_evidence("rules", rules);
-  e.add_evidence("gap_hours", gap_h);
-  e.add_evidence("last_lat", p.off.lat_deg);
-  e.add_evidence("last_lon", p.off.lon_deg);
-  e.add_evidence("first_lat", p.on.lat_deg);
-  e.add_evidence("first_lon", p.on.lon_deg);
-  e.add_evidence("gap_distance_km", displacement_km);
-  if (!std::isnan(p.sog_off)) e.add_evidence("last_sog_kn", p.sog_off);
-  if (!std::isnan(p.sog_on)) e.add_evidence("first_sog_kn", p.sog_on);
-  if (!std::isnan(before_m)) e.add_evidence("draught_before_m", before_m);
-  if (!std::isnan(after_m)) e.add_evidence("draught_after_m", after_m);
-  if (!std::isnan(change_m)) e.add_evidence("draught_change_m", std::round(change_m * 10.0) / 10.0);
+  e.add_evidence("gap_hours", round_to(gap_h, 2));
+  e.add_evidence("last_position", position_text(p.off));
+  e.add_evidence("first_position", position_text(p.on));
+  e.add_evidence("gap_distance_km", round_to(displacement_km, 2));
+  if (!std::isnan(p.sog_off)) e.add_evidence("last_sog_kn", round_to(p.sog_off, 1));
+  if (!std::isnan(p.sog_on)) e.add_evidence("first_sog_kn", round_to(p.sog_on, 1));
+  if (!std::isnan(before_m)) e.add_evidence("draught_before_m", round_to(before_m, 1));
+  if (!std::isnan(after_m)) e.add_evidence("draught_after_m", round_to(after_m, 1));
+  if (!std::isnan(change_m)) e.add_evidence("draught_change_m", round_to(change_m, 1));
   if (other) add_partner_evidence(e, *other, other_vessel);
   if (p.partner) {
     const PartnerFinding& f = *p.partner;
     if (f.mmsi != other) add_partner_evidence(e, f.mmsi, ctx.tracker.find(f.mmsi));  // (c) named another vessel
     e.add_evidence("partner_near", std::string(f.near_first ? "first position" : "last position"));
-    e.add_evidence("partner_min_distance_km", f.min_km);
-    e.add_evidence("partner_max_distance_km", f.max_km);
-    e.add_evidence("partner_presence_hours", hours_of(f.last - f.first));
+    e.add_evidence("partner_min_distance_km", round_to(f.min_km, 3));
+    e.add_evidence("partner_max_distance_km", round_to(f.max_km, 3));
+    e.add_evidence("partner_presence_hours", round_to(hours(f.last - f.first), 2));
     e.add_evidence("partner_fixes", static_cast<std::int64_t>(f.fixes));
-    e.add_evidence("partner_median_speed_kn", f.median_speed_kn);
+    e.add_evidence("partner_median_speed_kn", round_to(f.median_speed_kn, 1));
   }
   if (p.both_dark) {
     const BothDarkFinding& b = *p.both_dark;
     e.add_evidence("partner_gap_start", format_iso8601(b.other.t0));
     e.add_evidence("partner_gap_end", format_iso8601(b.other.t1));
-    e.add_evidence("partner_gap_overlap_hours", hours_of(b.overlap_ms));
-    e.add_evidence("vanish_distance_km", b.off_km);
-    e.add_evidence("reappear_distance_km", b.on_km);
+    e.add_evidence("partner_gap_overlap_hours", round_to(hours(b.overlap_ms), 2));
+    e.add_evidence("vanish_distance_km", round_to(b.off_km, 3));
+    e.add_evidence("reappear_distance_km", round_to(b.on_km, 3));
   }
   if (r) {
-    e.add_evidence("reach_speed_kn", r->speed_kn);
-    e.add_evidence("reach_radius_km", r->radius_km);
+    e.add_evidence("reach_speed_kn", round_to(r->speed_kn, 1));
+    e.add_evidence("reach_radius_km", round_to(r->radius_km, 1));
     if (r->port) e.add_evidence("reachable_port", r->port->zone->name);
   }
   const PortAndShore ps = places.port_and_shore(p.off, kPortSearchKm);
-  e.add_evidence("distance_to_shore_km", ps.shore_m / 1000.0);
+  e.add_evidence("distance_to_shore_km", round_to(ps.shore_m / 1000.0, 1));
   if (ps.nearest_port) {
     e.add_evidence("nearest_port", ps.nearest_port->zone->name);
-    e.add_evidence("nearest_port_km", ps.nearest_port->distance_m / 1000.0);
+    e.add_evidence("nearest_port_km", round_to(ps.nearest_port->distance_m / 1000.0, 2));
   }
 
   const auto max_raw = static_cast<std::size_t>(std::clamp<std::int64_t>(config.max_raw, 0, kMaxRawPerEvent));

@@ -16,6 +16,7 @@
 #include "aiswatch/detectors/enrich.hpp"
 #include "aiswatch/geo/geodesy.hpp"
 #include "cell_grid.hpp"
+#include "common.hpp"
 #include "encounter_samples.hpp"
 #include "pair_vessels.hpp"
 #include "place.hpp"
@@ -30,7 +31,6 @@ constexpr std::int64_t kSweepEveryMs = 60'000;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kPortSearchKm = 200;  // how far to look for the nearest port named in the evidence
 
-std::int64_t ms_of_hours(double h) { return std::llround(h * kMsPerHour); }
 std::int64_t ms_of_minutes(double m) { return std::llround(m * 60'000.0); }
 
 std::uint64_t pair_key(std::uint32_t a, std::uint32_t b) {
@@ -339,8 +339,7 @@ void EncounterDetector::State::emit(Pair& p) {
   const std::size_t me = primary == p.mmsi[0] ? 0 : 1, other = 1 - me;
 
   Event e{.type = EventType::encounter, .mmsi = primary, .other_mmsi = partner, .start = ep.start, .end = ep.end};
-  e.lat = mean.lat_deg;
-  e.lon = mean.lon_deg;
+  set_position(e, mean);
   const WatchedArea area = places.watched_area(mean);
   if (area.zone) {
     e.zone = area.zone->name;
@@ -358,29 +357,27 @@ void EncounterDetector::State::emit(Pair& p) {
 
   // Evidence, most telling first.
   const double hours = static_cast<double>(ep.end - ep.start) / kMsPerHour;
-  e.add_evidence("duration_hours", hours);
-  if (auto d = ep.distance.median_m()) e.add_evidence("median_distance_m", *d);
-  if (auto d = ep.distance.min_m()) e.add_evidence("min_distance_m", *d);
-  if (auto v = ep.side[me].speed.median_kn()) e.add_evidence("median_speed_kn", *v);
-  if (auto v = ep.side[other].speed.median_kn()) e.add_evidence("partner_median_speed_kn", *v);
+  e.add_evidence("duration_hours", round_to(hours, 2));
+  if (auto d = ep.distance.median_m()) e.add_evidence("median_distance_m", round_to(*d, 0));
+  if (auto d = ep.distance.min_m()) e.add_evidence("min_distance_m", round_to(*d, 0));
+  if (auto v = ep.side[me].speed.median_kn()) e.add_evidence("median_speed_kn", round_to(*v, 2));
+  if (auto v = ep.side[other].speed.median_kn()) e.add_evidence("partner_median_speed_kn", round_to(*v, 2));
   add_partner_evidence(e, partner, vessel[other]);
   if (vessel[me] && vessel[me]->identity.ship_type)
     e.add_evidence("ship_type", static_cast<std::int64_t>(*vessel[me]->identity.ship_type));
   for (const auto& [prefix, s] : {std::pair{std::string_view(""), me}, std::pair{std::string_view("partner_"), other}}) {
     if (ep.side[s].draught_start_m)
-      e.add_evidence(fmt::format("{}draught_before_m", prefix), static_cast<double>(*ep.side[s].draught_start_m));
+      e.add_evidence(fmt::format("{}draught_before_m", prefix), round_to(*ep.side[s].draught_start_m, 1));
     if (vessel[s] && vessel[s]->identity.draught_m)
-      e.add_evidence(fmt::format("{}draught_after_m", prefix), static_cast<double>(*vessel[s]->identity.draught_m));
+      e.add_evidence(fmt::format("{}draught_after_m", prefix), round_to(*vessel[s]->identity.draught_m, 1));
   }
-  e.add_evidence("distance_to_shore_km", ps.shore_m / 1000.0);
+  e.add_evidence("distance_to_shore_km", round_to(ps.shore_m / 1000.0, 1));
   if (ps.nearest_port) {
     e.add_evidence("nearest_port", ps.nearest_port->zone->name);
-    e.add_evidence("nearest_port_km", ps.nearest_port->distance_m / 1000.0);
+    e.add_evidence("nearest_port_km", round_to(ps.nearest_port->distance_m / 1000.0, 2));
   }
-  e.add_evidence("start_lat", ep.first.lat_deg);
-  e.add_evidence("start_lon", ep.first.lon_deg);
-  e.add_evidence("end_lat", ep.last.lat_deg);
-  e.add_evidence("end_lon", ep.last.lon_deg);
+  e.add_evidence("start_position", position_text(ep.first));
+  e.add_evidence("end_position", position_text(ep.last));
   e.add_evidence("fixes", static_cast<std::int64_t>(ep.side[me].fixes));
   e.add_evidence("partner_fixes", static_cast<std::int64_t>(ep.side[other].fixes));
   e.add_evidence("windows", static_cast<std::int64_t>(ep.windows));

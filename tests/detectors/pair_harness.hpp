@@ -154,6 +154,15 @@ class PairHarness {
     dark_.finish(finish_at);
   }
 
+  // Real input: reports straight to the tracker (in the caller's order), then finish() at `end`.
+  void feed(const aiswatch::ais::PositionReport& r) { tracker_.on_position(r); }
+  void feed(const aiswatch::ais::StaticReport& r) { tracker_.on_static(r); }
+  void finish(UnixMillis end) {
+    tracker_.advance_to(end);
+    encounter_.finish(end);
+    dark_.finish(end);
+  }
+
   [[nodiscard]] std::vector<det::Event> events_of(det::EventType type) const {
     std::vector<det::Event> out;
     for (const auto& e : sink_.events)
