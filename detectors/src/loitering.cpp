@@ -32,6 +32,7 @@ namespace {
 
 struct Episode {
   ais::TrackPoint start, anchor, end;   // first slow fix, start of the current window, end of the last slow one
+  ais::TrackPoint latest;               // latest fix (in the current, unfinished window)
   double window_sog_sum = 0;
   std::uint32_t window_sog_n = 0;
   double sog_sum = 0;                   // over the slow windows
@@ -58,7 +59,8 @@ class LoiteringDetector final : public Detector {
     const bool slow_fix = !speed || *speed < cfg_.max_speed_kn;
     Episode* ep = episodes_.find(vessel.mmsi);
 
-    if (ep && u.gap_ms && *u.gap_ms > ms_of_hours(cfg_.max_fix_gap_h)) {
+    if (ep && u.gap_ms && *u.gap_ms > ms_of_hours(cfg_.max_fix_gap_h)) {  // the silence is a gap
+      close_window(*ep);
       end_episode(vessel.mmsi, &vessel, false);
       ep = nullptr;
     }
@@ -67,6 +69,7 @@ class LoiteringDetector final : public Detector {
       return;
     }
     ++ep->fixes;
+    ep->latest = p;
     if (p.sog_kn) {
       ep->window_sog_sum += *p.sog_kn;
       ++ep->window_sog_n;
@@ -74,21 +77,7 @@ class LoiteringDetector final : public Detector {
     const std::int64_t dt = p.time - ep->anchor.time;
     if (dt < ms_of_hours(cfg_.window_h)) return;
 
-    const double moved_m = geo::approx_distance_m(latlon(ep->anchor), latlon(p));
-    const double implied_kn = nm_of_m(moved_m) / hours(dt);
-    const double mean_sog = ep->window_sog_n ? ep->window_sog_sum / ep->window_sog_n : implied_kn;
-    if (implied_kn < cfg_.max_speed_kn && mean_sog < cfg_.max_speed_kn) {
-      ep->path_m += moved_m;
-      ep->max_window_kn = std::max(ep->max_window_kn, implied_kn);
-      ep->sog_sum += ep->window_sog_sum;
-      ep->sog_n += ep->window_sog_n;
-      ep->lat_sum += p.lat_deg;
-      ep->dlon_sum += geo::delta_lon_deg(ep->start.lon_deg, p.lon_deg);
-      ++ep->points;
-      ep->end = p;
-      ep->anchor = p;
-      ep->window_sog_sum = 0;
-      ep->window_sog_n = 0;
+    if (close_window(*ep)) {
       if (!ep->raw.full()) ep->raw.add(u.raw(), 1);
       return;
     }
@@ -97,20 +86,48 @@ class LoiteringDetector final : public Detector {
   }
 
   void on_evicted(const ais::VesselSummary& summary) override {
-    if (episodes_.find(summary.mmsi)) end_episode(summary.mmsi, nullptr, false);
+    if (Episode* ep = episodes_.find(summary.mmsi)) {
+      close_window(*ep);
+      end_episode(summary.mmsi, nullptr, false);
+    }
   }
 
   void finish(UnixMillis /*end_of_data*/) override {
     std::vector<std::uint32_t> open;
-    episodes_.for_each([&](std::uint32_t mmsi, Episode&) { open.push_back(mmsi); });
+    episodes_.for_each([&](std::uint32_t mmsi, Episode& ep) {
+      close_window(ep);
+      open.push_back(mmsi);
+    });
     for (const std::uint32_t mmsi : open) end_episode(mmsi, ctx_.tracker.find(mmsi), true);
   }
 
  private:
+  // Judges the window from the anchor to the latest fix (a full window, or the unfinished last one when
+  // the episode ends): slow windows extend the episode. Returns whether it was slow.
+  bool close_window(Episode& ep) const {
+    const std::int64_t dt = ep.latest.time - ep.anchor.time;
+    if (dt <= 0) return true;
+    const double moved_m = geo::approx_distance_m(latlon(ep.anchor), latlon(ep.latest));
+    const double implied_kn = nm_of_m(moved_m) / hours(dt);
+    const double mean_sog = ep.window_sog_n ? ep.window_sog_sum / ep.window_sog_n : implied_kn;
+    if (implied_kn >= cfg_.max_speed_kn || mean_sog >= cfg_.max_speed_kn) return false;
+    ep.path_m += moved_m;
+    ep.max_window_kn = std::max(ep.max_window_kn, implied_kn);
+    ep.sog_sum += ep.window_sog_sum;
+    ep.sog_n += ep.window_sog_n;
+    ep.lat_sum += ep.latest.lat_deg;
+    ep.dlon_sum += geo::delta_lon_deg(ep.start.lon_deg, ep.latest.lon_deg);
+    ++ep.points;
+    ep.end = ep.anchor = ep.latest;
+    ep.window_sog_sum = 0;
+    ep.window_sog_n = 0;
+    return true;
+  }
+
   void start_episode(const ais::Vessel& vessel, const ais::PositionUpdate& u) {
     Episode& ep = episodes_.get_or_add(vessel.mmsi);
     ep = Episode{};
-    ep.start = ep.anchor = ep.end = u.current;
+    ep.start = ep.anchor = ep.end = ep.latest = u.current;
     ep.lat_sum = u.current.lat_deg;
     ep.points = 1;
     ep.fixes = 1;
