@@ -118,7 +118,7 @@ TEST_CASE("the Rajin shuttle: the return to Vostochnyy is flagged as a shuttle l
 TEST_CASE("a shuttle port call long after the DPRK call is not a shuttle leg", "[port_call][shuttle]") {
   det::DetectorConfig config;
   config.port_call.shuttle_window_days = 1;
-  SingleHarness h({.config = config});
+  SingleHarness h(with_config(config));
   h.stay(kRussianCargo, kT0, kT0 + 6 * kHour, 3 * kMinute, places::kNajinPort);
   const UnixMillis t = kT0 + 30 * kHour;  // silent 24 h in between (a gap, not a path)
   h.stay(kRussianCargo, t, t + 6 * kHour, 3 * kMinute, places::kVostochnyyPort);

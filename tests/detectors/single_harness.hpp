@@ -69,8 +69,8 @@ struct Identity {
 
 inline const aiswatch::watchlists::LoadedWatchlist& ofac_sdn() {
   static const aiswatch::watchlists::LoadedWatchlist list = [] {
-    const std::filesystem::path file = std::filesystem::path(AISWATCH_TEST_DATA_DIR) / "watchlists" /
-                                       "ofac_sdn_vessels_20240503.csv";
+    const std::filesystem::path file =
+        std::filesystem::path(AISWATCH_SOURCE_DIR) / "watchlists" / "data" / "ofac_sdn_vessels_20240503.csv";
     return aiswatch::watchlists::load_watchlists(std::span(&file, 1));
   }();
   return list;
@@ -81,6 +81,23 @@ struct HarnessOptions {
   bool watchlist = false;                              // the real OFAC SDN vessel rows
   const aiswatch::geo::ZoneSet* zones = nullptr;       // default: the bundled layers
 };
+
+// Built field by field: GCC 12 warns (maybe-uninitialized) on designated initialisers of this aggregate.
+inline HarnessOptions with_config(const det::DetectorConfig& config) {
+  HarnessOptions o;
+  o.config = config;
+  return o;
+}
+inline HarnessOptions with_watchlist() {
+  HarnessOptions o;
+  o.watchlist = true;
+  return o;
+}
+inline HarnessOptions with_zones(const aiswatch::geo::ZoneSet& zones) {
+  HarnessOptions o;
+  o.zones = &zones;
+  return o;
+}
 
 class SingleHarness {
  public:
