@@ -6,7 +6,8 @@
 // two consecutive fixes outside). While in port, SOG below `stop_speed_kn` begins a stop and above
 // `move_speed_kn` ends it; a silence over `port_gap_h` is a port gap. GFW confidence: 1 entry/exit only,
 // 2 stop/gap only, 3 entry or exit with stop/gap, 4 entry and exit with stop/gap. An entry is "observed"
-// when the fix before the visit was outside and recent (not across a silence); an exit likewise.
+// when the fix before the visit was outside and recent (not across a silence); an exit likewise. Where
+// harbour circles overlap, the visit is labelled (as GFW does) by the port nearest its first stop.
 #include "aiswatch/detectors/port_call.hpp"
 
 #include <algorithm>
@@ -189,6 +190,12 @@ class PortCallDetector final : public Detector {
         visit.stop = true;
         visit.stop_at = latlon(u.current);
         visit.raw.add(u.raw(), 1);
+        // GFW labels a visit by where it first stops: a ship that came in through a neighbour's harbour
+        // circle (Kozmino next to Vostochnyy) is at the port whose reference point is nearest its berth.
+        if (const geo::Zone* here = port_at(*visit.stop_at); here && here != visit.zone) {
+          visit.zone = here;
+          visit.closest_m = -1;
+        }
       }
     } else if (visit.stopped && *speed > cfg_.move_speed_kn) {
       visit.stopped = false;

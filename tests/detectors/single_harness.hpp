@@ -187,9 +187,15 @@ class SingleHarness {
       }
     }
     schedule_.clear();
-    const UnixMillis finish_at = end.value_or(last);
-    tracker_.advance_to(finish_at);
-    for (auto& d : detectors_) d->finish(finish_at);
+    finish(end.value_or(last));
+  }
+
+  // Direct feeding (decoded input): reports go to the tracker at once; finish() ends the run.
+  void feed(const aiswatch::ais::PositionReport& r) { tracker_.on_position(r); }
+  void feed(const aiswatch::ais::StaticReport& r) { tracker_.on_static(r); }
+  void finish(UnixMillis end) {
+    tracker_.advance_to(end);
+    for (auto& d : detectors_) d->finish(end);
   }
 
   [[nodiscard]] std::vector<det::Event> events_of(det::EventType type) const {
