@@ -73,6 +73,11 @@ svg .ev{stroke:#fff;stroke-width:1;fill:var(--info)}
 svg .ev.flagged{stroke:#111;stroke-width:1.5}
 svg .ev.sev-critical{fill:var(--critical)}svg .ev.sev-high{fill:var(--high)}svg .ev.sev-medium{fill:var(--medium)}
 svg .ev.sev-low{fill:var(--low)}svg .ev.sev-info{fill:var(--info)}
+svg .ovt polyline{fill:none;stroke-width:2;stroke-linejoin:round;stroke:var(--info)}
+svg .ovt circle{fill:var(--info)}
+svg .ovt.sev-critical polyline{stroke:var(--critical)}svg .ovt.sev-high polyline{stroke:var(--high)}
+svg .ovt.sev-medium polyline{stroke:var(--medium)}svg .ovt.sev-low polyline{stroke:var(--low)}
+svg a:hover .ovt polyline,svg .ovt:hover polyline{stroke-width:4}
 svg .start{fill:#1e8449;stroke:#fff;stroke-width:1.5}
 svg .end{fill:#111;stroke:#fff;stroke-width:1.5}
 svg .scale rect{fill:#fff;opacity:.85}

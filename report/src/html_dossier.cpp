@@ -62,7 +62,8 @@ void append_identity(std::string& out, const PageIndex& index, const RankedVesse
       for (const auto m : v.dossier->related_mmsis) related += fmt::format("{}{}", related.empty() ? "" : ", ", m);
       identity_row(out, "Other MMSIs with this IMO", related);
     }
-    identity_row(out, "Positions", fmt::format("{} received, {} drawn", v.dossier->positions_total, v.dossier->track.size()));
+    const std::uint64_t received = std::max<std::uint64_t>(v.dossier->positions_total, v.dossier->track.size());
+    identity_row(out, "Positions", fmt::format("{} received, {} drawn", received, v.dossier->track.size()));
   } else {
     identity_row(out, "Name", index.vessel_name(v.mmsi));
     out += "<tr><td colspan=\"2\" class=\"muted\">No track for this vessel in the run (it appears only as the other "

@@ -47,7 +47,8 @@ std::string ship_type_text(std::uint8_t type);
 // "same evidence", "evidence changed" or "" (vessel decisions, unknown fingerprints).
 std::string_view decision_evidence_state(const ReviewDecision& d, const detectors::Event* e);
 
-void append_summary(std::string& out, const PageIndex& index, const HtmlReportOptions& options);
+void append_summary(std::string& out, const PageIndex& index, const HtmlReportOptions& options,
+                    const LandOutlines* land);
 void append_dossier(std::string& out, const PageIndex& index, const RankedVessel& vessel, std::size_t rank,
                     const HtmlReportOptions& options, const LandOutlines* land);
 

@@ -142,7 +142,7 @@ std::string render_html_report(const ReportModel& model, const HtmlReportOptions
   out += detail::kReportCss;
   out += "</style>\n</head>\n<body>\n";
 
-  detail::append_summary(out, index, options);
+  detail::append_summary(out, index, options, land);
 
   std::size_t rank = 0;
   for (const auto& v : index.ranking) {

@@ -44,6 +44,7 @@ void append_header(std::string& out, const PageIndex& index, const HtmlReportOpt
   if (run.generated_at) text(out, " \u00B7 generated " + format_iso8601(*run.generated_at));
   out += "</p></header>\n";
   out += "<nav class=\"toc\"><a href=\"#summary\">Summary</a><a href=\"#vessels\">Flagged vessels</a>"
+         "<a href=\"#overview\">Map</a>"
          "<a href=\"#types\">Events by type</a><a href=\"#review\">Review</a><a href=\"#run\">Run &amp; inputs</a>";
   if (!index.ranking.empty()) out += "<a href=\"#dossiers\">Vessel dossiers</a>";
   out += "</nav>\n<main>\n";
@@ -113,6 +114,35 @@ void append_ranking(std::string& out, const PageIndex& index, const HtmlReportOp
     out += "</td></tr>";
   }
   out += "</tbody></table></section>\n";
+}
+
+// Where the flagged vessels are: every dossier's track on one map.
+void append_overview(std::string& out, const PageIndex& index, const HtmlReportOptions& options, const LandOutlines* land) {
+  std::vector<OverviewTrack> tracks;
+  std::vector<TrackPoint> all_points;  // only to find the box
+  std::vector<const detectors::Event*> flagged;
+  for (const auto& v : index.ranking) {
+    if (!index.with_section.contains(v.mmsi)) continue;
+    if (v.dossier && !v.dossier->track.empty()) {
+      const std::string name = index.vessel_name(v.mmsi);
+      tracks.push_back({.mmsi = v.mmsi,
+                        .label = fmt::format("{} (MMSI {}) · {}", name.empty() ? "no name" : name, v.mmsi,
+                                             v.flagged_events ? detectors::to_string(v.top_severity) : "reviewed"),
+                        .severity = v.flagged_events ? v.top_severity : detectors::Severity::info,
+                        .track = v.dossier->track});
+      all_points.insert(all_points.end(), v.dossier->track.begin(), v.dossier->track.end());
+    }
+    if (const auto it = index.by_vessel.find(v.mmsi); it != index.by_vessel.end())
+      for (const detectors::Event* e : it->second)
+        if (e->flagged && e->mmsi == v.mmsi) flagged.push_back(e);
+  }
+  const auto box = voyage_box(all_points, flagged, options.map);
+  if (!box) return;
+  out += "<section class=\"card\" id=\"overview\"><h2>Where the flagged vessels went</h2>";
+  const std::vector<Ring> rings = land ? land->clip(*box, map_tolerance_deg(*box, options.map)) : std::vector<Ring>{};
+  append_overview_svg(out, *box, rings, tracks, flagged, "Tracks of the flagged vessels", options.map);
+  out += "<p class=\"legend\">Lines: tracks of the flagged vessels, coloured by their most severe flagged event "
+         "(click one to open its dossier) \u00B7 circles: flagged events</p></section>\n";
 }
 
 void append_types(std::string& out, const PageIndex& index) {
@@ -245,10 +275,12 @@ void append_run(std::string& out, const PageIndex& index) {
 
 }  // namespace
 
-void append_summary(std::string& out, const PageIndex& index, const HtmlReportOptions& options) {
+void append_summary(std::string& out, const PageIndex& index, const HtmlReportOptions& options,
+                    const LandOutlines* land) {
   append_header(out, index, options);
   append_counts(out, index);
   append_ranking(out, index, options);
+  append_overview(out, index, options, land);
   append_types(out, index);
   append_review(out, index);
   append_run(out, index);

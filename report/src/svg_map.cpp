@@ -108,8 +108,9 @@ void append_graticule(std::string& out, const Projection& p) {
   for (double lon = std::ceil(b.west_deg / step) * step; lon <= b.east_deg; lon += step) {
     const double x = p.x(lon);
     fmt::format_to(std::back_inserter(out), "<line x1=\"{0:.1f}\" y1=\"0\" x2=\"{0:.1f}\" y2=\"{1:.1f}\"/>", x, p.height);
-    fmt::format_to(std::back_inserter(out), "<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>", x + 3, p.height - 4,
-                   degrees_label(lon, false));
+    if (x < p.width - 48)  // a label that would run off the right edge is left out
+      fmt::format_to(std::back_inserter(out), "<text x=\"{:.1f}\" y=\"{:.1f}\">{}</text>", x + 3, p.height - 4,
+                     degrees_label(lon, false));
   }
   for (double lat = std::ceil(b.south_deg / step) * step; lat <= b.north_deg; lat += step) {
     const double y = p.y(lat);
@@ -198,7 +199,51 @@ void append_scale_bar(std::string& out, const Projection& p) {
                  x0 - 4, y0 - 4, len + 70, x0, y0 + 6, len, x0 + len + 6, y0 + 11, nm);
 }
 
+// One line per segment of a track, each linked to the vessel's dossier, with the vessel as tooltip.
+void append_overview_track(std::string& out, const Projection& p, const OverviewTrack& t) {
+  fmt::format_to(std::back_inserter(out), "<a href=\"#{}\"><g class=\"ovt sev-{}\">", detail::vessel_anchor(t.mmsi),
+                 detectors::to_string(t.severity));
+  append_title(out, t.label);
+  std::size_t begin = 0;
+  while (begin < t.track.size()) {
+    std::size_t end = begin + 1;
+    while (end < t.track.size() && t.track[end].segment == t.track[begin].segment) ++end;
+    if (end - begin == 1) {
+      fmt::format_to(std::back_inserter(out), "<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"2.5\"/>", p.x(t.track[begin].lon_deg),
+                     p.y(t.track[begin].lat_deg));
+    } else {
+      out += "<polyline points=\"";
+      for (std::size_t i = begin; i < end; ++i) {
+        if (i > begin) out += ' ';
+        append_xy(out, p.x(t.track[i].lon_deg), p.y(t.track[i].lat_deg));
+      }
+      out += "\"/>";
+    }
+    begin = end;
+  }
+  out += "</g></a>";
+}
+
 }  // namespace
+
+void append_overview_svg(std::string& out, const MapBox& box, const std::vector<Ring>& land,
+                         std::span<const OverviewTrack> tracks, std::span<const detectors::Event* const> events,
+                         std::string_view label, const SvgMapOptions& options) {
+  const Projection p(box, options.width_px);
+  fmt::format_to(std::back_inserter(out), "<svg class=\"map overview\" viewBox=\"0 0 {:.0f} {:.0f}\" role=\"img\" aria-label=\"",
+                 p.width, std::ceil(p.height));
+  append_html_text(out, label);
+  out += "\">";
+  append_title(out, label);
+  fmt::format_to(std::back_inserter(out), "<rect class=\"sea\" width=\"{:.0f}\" height=\"{:.0f}\"/>", p.width, std::ceil(p.height));
+  append_land(out, p, land);
+  append_graticule(out, p);
+  // Least severe first, so the most severe vessels are drawn on top.
+  for (auto it = tracks.rbegin(); it != tracks.rend(); ++it) append_overview_track(out, p, *it);
+  append_events(out, p, events);
+  append_scale_bar(out, p);
+  out += "</svg>";
+}
 
 std::optional<MapBox> voyage_box(std::span<const TrackPoint> track, std::span<const detectors::Event* const> events,
                                  const SvgMapOptions& options) {

@@ -306,6 +306,17 @@ TEST_CASE("self-contained: nothing to load, a CSP that forbids loading, hashes t
   CHECK(count(low, "unsafe") == 0);
 }
 
+TEST_CASE("overview map: every flagged vessel's track, linked to its dossier", "[report][html][svg]") {
+  const std::string svg = between(page(), "<svg class=\"map overview\"", "</svg>");
+  for (const auto mmsi : {test::kAngara, test::kChonMaSan, test::kHostileShip, test::kBering})
+    CHECK_THAT(svg, Catch::Contains(fmt::format("<a href=\"#v-{}\"><g class=\"ovt sev-", mmsi)));
+  CHECK(svg.find(fmt::format("#v-{}", test::kFreighter)) == std::string::npos);
+  CHECK_THAT(svg, Catch::Contains("<g class=\"ovt sev-critical\"><title>SASCO ANGARA (MMSI 273382620) \u00B7 critical</title>"));
+  CHECK_THAT(svg, Catch::Contains("<title>&lt;SVG ONLOAD=ALERT(1) (MMSI 273000666) \u00B7 medium</title>"));
+  CHECK(count(svg, "<circle class=\"ev ") == 6);  // the six flagged events
+  CHECK(count(svg, "<path class=\"land\"") == 1);
+}
+
 TEST_CASE("caps: dossiers and timeline length", "[report][html]") {
   ReportModel m = test::scenario_model();
   HtmlReportOptions options;

@@ -13,6 +13,7 @@
 // across the whole world.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -40,6 +41,18 @@ std::optional<MapBox> voyage_box(std::span<const TrackPoint> track, std::span<co
 
 // About half a pixel in degrees: the simplification tolerance for the box's land.
 double map_tolerance_deg(const MapBox& box, const SvgMapOptions& options = {});
+
+// The first page's map: every flagged vessel's track (coloured by its top severity, linked to its
+// dossier) and its flagged events, on one map.
+struct OverviewTrack {
+  std::uint32_t mmsi = 0;
+  std::string label;  // tooltip: name, MMSI, severity
+  detectors::Severity severity = detectors::Severity::info;
+  std::span<const TrackPoint> track;
+};
+void append_overview_svg(std::string& out, const MapBox& box, const std::vector<Ring>& land,
+                         std::span<const OverviewTrack> tracks, std::span<const detectors::Event* const> events,
+                         std::string_view label, const SvgMapOptions& options = {});
 
 void append_voyage_svg(std::string& out, const MapBox& box, const std::vector<Ring>& land,
                        std::span<const TrackPoint> track, std::span<const detectors::Event* const> events,
