@@ -277,3 +277,21 @@ TEST_CASE("dark_transfer: the same input gives the same events in the same order
   CHECK(first.size() == 4);
   CHECK(first == run_once());
 }
+
+TEST_CASE("dark_transfer: a vessel still dark at the end of the data with a partner beside it", "[dark_transfer]") {
+  PairHarness h;
+  const UnixMillis t_off = kT0 + 2 * kHour;
+  h.stay(kShipA, kT0, t_off + kSecond, kMinute, places::kKoreaBay, 0.3F);
+  h.stay(kShipB, t_off + kHour, t_off + 8 * kHour, 3 * kMinute, PairHarness::at(places::kKoreaBay, 0, 1100), 0.5F);
+  // Ships that are simply heard until the end are not "dark".
+  h.stay(kShipC, kT0, t_off + 10 * kHour, 3 * kMinute, PairHarness::at(places::kKoreaBay, 180, 1500), 0.2F);
+  h.run(t_off + 10 * kHour);
+  const auto found = h.events_of(EventType::dark_transfer);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].mmsi == kShipA);
+  CHECK(found[0].other_mmsi == kShipB);
+  CHECK(found[0].end == t_off + 10 * kHour);
+  CHECK(std::get<bool>(*found[0].find_evidence("open")));
+  CHECK_FALSE(found[0].find_evidence("first_position"));
+  CHECK(any_reason(found[0], "still dark at the end of the data"));
+}
