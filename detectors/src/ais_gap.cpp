@@ -9,8 +9,8 @@
 // an event is emitted once, with its final content, so replay and live give the same events.
 //
 // Per vessel, O(1) per update and no allocation once the vessel is known: fixes per hour over the last
-// `history_h` hours (a 24-slot ring), the highest SOG over the last ~12 h (two 6-h buckets), and the
-// draught and static-report count at the latest fix.
+// `history_h` hours (a 24-slot ring), the highest SOG over the last ~12 h (two 6-h buckets), the
+// draught and static-report count at the latest fix, and that fix's raw record (for the OFF evidence).
 #include "aiswatch/detectors/ais_gap.hpp"
 
 #include <algorithm>
@@ -47,7 +47,10 @@ struct Track {
   float draught_m = std::numeric_limits<float>::quiet_NaN();  // at the latest fix
   std::uint32_t statics = 0;                  // vessel.counts.statics at the latest fix
   bool pending = false;                        // a closed gap waits for its draught
-  RawKeep last_raw{2};                         // the latest fix's records (the OFF of the next gap)
+  // The latest fix's first record (the OFF of the next gap), assigned in place: after the first few fixes
+  // the string's capacity suffices and the update allocates nothing.
+  std::string last_raw;
+  std::optional<UnixMillis> last_raw_time;
 
   void add_fix(UnixMillis t, std::optional<float> sog) {
     const std::int64_t hour = t / kHourMs;
@@ -107,7 +110,7 @@ class AisGapDetector final : public Detector {
       gap.statics_at_off = track.statics;
       gap.fixes_before = track.fixes_in_last(std::llround(std::min<double>(cfg_.history_h, kHistorySlots)));
       gap.sog_before_kn = track.recent_sog_max();
-      for (const auto& r : track.last_raw.records()) gap.raw.push_back(r);
+      if (!track.last_raw.empty()) gap.raw.push_back({track.last_raw, track.last_raw_time});
       for (const auto& r : u.raw()) gap.raw.push_back({std::string(r.text.substr(0, kMaxRawTextBytes)), r.rx_time});
       if (worth_reporting(gap)) {
         track.pending = true;
@@ -119,8 +122,10 @@ class AisGapDetector final : public Detector {
     track.add_fix(u.current.time, u.current.sog_kn);
     track.draught_m = vessel.identity.draught_m.value_or(std::numeric_limits<float>::quiet_NaN());
     track.statics = vessel.counts.statics;
-    track.last_raw.clear();
-    track.last_raw.add(u.raw(), 2);
+    if (!u.raw().empty()) {
+      track.last_raw.assign(u.raw().front().text.substr(0, kMaxRawTextBytes));
+      track.last_raw_time = u.raw().front().rx_time;
+    }
   }
 
   void on_static(const ais::Vessel& vessel, const ais::StaticReport& /*report*/) override {
@@ -157,7 +162,7 @@ class AisGapDetector final : public Detector {
         if (!std::isnan(track->draught_m)) gap.draught_before_m = track->draught_m;
         gap.fixes_before = track->fixes_in_last(std::llround(std::min<double>(cfg_.history_h, kHistorySlots)));
         gap.sog_before_kn = track->recent_sog_max();
-        for (const auto& r : track->last_raw.records()) gap.raw.push_back(r);
+        if (!track->last_raw.empty()) gap.raw.push_back({track->last_raw, track->last_raw_time});
       }
       if (worth_reporting(gap)) emit(gap, &v, std::nullopt);
     }

@@ -110,7 +110,8 @@ TEST_CASE("add_raw keeps the first records, once each, cut to size", "[enrich]")
   Event e;
   std::vector<std::string> texts;
   for (int i = 0; i < 40; ++i) texts.push_back(fmt::format("!AIVDM,{}", i));
-  texts.push_back(std::string(2'000, 'x'));
+  texts.emplace_back();
+  texts.back().resize(2'000, 'x');  // a long CSV row
   std::vector<aiswatch::ais::RawRef> refs;
   for (const auto& t : texts) refs.push_back({t, kT0});
   det::add_raw(e, std::span(refs).subspan(0, 3));

@@ -21,7 +21,6 @@ struct PortCallConfig {
   double stop_speed_kn = 0.2;         // a stop begins below this
   double move_speed_kn = 0.5;         // … and ends above this
   double port_gap_h = 4;              // silence inside a port that counts as a port gap
-  double min_dwell_h = 0.25;          // shorter visits at ordinary ports are passes, not calls
   std::int64_t min_confidence = 2;    // lowest GFW confidence reported at ordinary ports (DPRK/shuttle: all)
   double shuttle_window_days = 30;    // DPRK call this close to a shuttle-port call makes a shuttle leg
   double dark_call_max_distance_km = 25;  // "approach then gap": last fix this close to a DPRK port …
@@ -35,8 +34,6 @@ struct PortCallConfig {
     v("stop_speed_kn", stop_speed_kn, "kn", "GFW anchorages: PORT_STOP_BEGIN below 0.2 kn");
     v("move_speed_kn", move_speed_kn, "kn", "GFW anchorages: PORT_STOP_END above 0.5 kn");
     v("port_gap_h", port_gap_h, "h", "GFW anchorages: minimum_port_gap_duration_minutes 240");
-    v("min_dwell_h", min_dwell_h, "h",
-      "aiswatch: an entry and exit within 15 min with no stop is a pass through the harbour circle");
     v("min_confidence", min_confidence, "1-4",
       "GFW products report visits of confidence >= 2; DPRK and shuttle ports report every visit");
     v("shuttle_window_days", shuttle_window_days, "d",
