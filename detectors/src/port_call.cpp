@@ -73,6 +73,42 @@ std::string observed_list(const Visit& v) {
   return parts.empty() ? std::string("fixes only") : fmt::format("{}", fmt::join(parts, ", "));
 }
 
+// Which 0.1° cells a harbour circle can touch, so the open sea (almost every update) skips the zone
+// query. Conservative: a cell is marked when the circle's bounding box overlaps it. Polygon port zones
+// (user files) have no extent here, so when there are any every update asks the ZoneSet.
+class PortCells {
+ public:
+  explicit PortCells(const geo::ZoneSet& zones) : bits_(kRows * kCols, false) {
+    for (const geo::Zone& z : zones.zones()) {
+      if (!z.is_port()) continue;
+      if (!z.radius_m || !z.port_lat_deg || !z.port_lon_deg) {
+        all_ = true;
+        continue;
+      }
+      const geo::MetresPerDegree scale = geo::metres_per_degree(*z.port_lat_deg);
+      const double dlat = *z.radius_m / scale.lat_m, dlon = *z.radius_m / std::max(scale.lon_m, 1.0);
+      for (int r = row(*z.port_lat_deg - dlat); r <= row(*z.port_lat_deg + dlat); ++r)
+        for (double lon = *z.port_lon_deg - dlon; lon <= *z.port_lon_deg + dlon + kCellDeg; lon += kCellDeg)
+          bits_[static_cast<std::size_t>(r) * kCols + col(std::min(lon, *z.port_lon_deg + dlon))] = true;
+    }
+  }
+  [[nodiscard]] bool maybe_port(geo::LatLon p) const {
+    return all_ || bits_[static_cast<std::size_t>(row(p.lat_deg)) * kCols + col(p.lon_deg)];
+  }
+
+ private:
+  static constexpr double kCellDeg = 0.1;
+  static constexpr int kRows = 1800, kCols = 3600;
+  static int row(double lat) { return std::clamp(static_cast<int>(std::floor((lat + 90) / kCellDeg)), 0, kRows - 1); }
+  static std::size_t col(double lon) {
+    double wrapped = std::fmod(lon + 180.0, 360.0);
+    if (wrapped < 0) wrapped += 360.0;
+    return static_cast<std::size_t>(std::clamp(static_cast<int>(wrapped / kCellDeg), 0, kCols - 1));
+  }
+  std::vector<bool> bits_;
+  bool all_ = false;
+};
+
 std::string port_label(const geo::Zone& z) {
   return z.country_iso2.empty() ? z.name : fmt::format("{} ({})", z.name, z.country_iso2);
 }
@@ -80,7 +116,7 @@ std::string port_label(const geo::Zone& z) {
 class PortCallDetector final : public Detector {
  public:
   explicit PortCallDetector(const DetectorContext& context)
-      : Detector(context), cfg_(context.config.port_call), dprk_(context.zones) {}
+      : Detector(context), cfg_(context.config.port_call), dprk_(context.zones), port_cells_(context.zones) {}
 
   [[nodiscard]] const char* name() const noexcept override { return "port_call"; }
 
@@ -150,6 +186,7 @@ class PortCallDetector final : public Detector {
  private:
   // The port zone at p: the one whose reference point is nearest (circles can overlap), polygons first.
   const geo::Zone* port_at(geo::LatLon p) {
+    if (!port_cells_.maybe_port(p)) return nullptr;
     ctx_.zones.zones_at(p, hits_);
     const geo::Zone* best = nullptr;
     double best_m = 0;
@@ -333,6 +370,7 @@ class PortCallDetector final : public Detector {
 
   const PortCallConfig& cfg_;
   DprkGeo dprk_;
+  PortCells port_cells_;
   PerVessel<VesselPorts> states_;
   std::vector<const geo::Zone*> hits_;  // reused by every zone query
 };
