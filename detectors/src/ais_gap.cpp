@@ -5,7 +5,8 @@
 // A gap is found when the vessel is heard again (the tracker's gap from the previous fix), and reported
 // once its draught after the gap is known: right away when a static report arrived since the last fix,
 // otherwise at the vessel's first static report or `draught_wait_min` later (data time). Vessels still
-// silent at finish() are reported as open gaps. Live alerting on a gap still open is left to finish():
+// silent at finish() are reported as open gaps when they went silent near DPRK or are watchlisted (all of
+// them with report_all_open_gaps). Live alerting on a gap still open is left to finish():
 // an event is emitted once, with its final content, so replay and live give the same events.
 //
 // Per vessel, O(1) per update and no allocation once the vessel is known: fixes per hour over the last
@@ -19,12 +20,14 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "aiswatch/detectors/config.hpp"
 #include "aiswatch/detectors/enrich.hpp"
+#include "aiswatch/detectors/vessel_matches.hpp"
 #include "aiswatch/geo/land.hpp"
 #include "aiswatch/geo/zone_set.hpp"
 #include "common.hpp"
@@ -91,6 +94,15 @@ struct Gap {
   std::uint32_t fixes_before = 0;
   float sog_before_kn = 0;
   std::vector<ais::RawCopy> raw;
+  std::uint32_t resumed_as = 0;  // the hull (its IMO) came back under this MMSI
+};
+
+// An IMO broadcast by a new MMSI while its old MMSI is silent: the old MMSI's gap ends when the new one
+// is first heard (identity laundering, re-flagging), not at the end of the data.
+struct Handover {
+  std::uint32_t old_mmsi = 0, new_mmsi = 0;
+  ais::TrackPoint off;   // the old MMSI's last fix
+  UnixMillis at = 0;     // when the new MMSI broadcast the IMO
 };
 
 class AisGapDetector final : public Detector {
@@ -102,6 +114,7 @@ class AisGapDetector final : public Detector {
 
   void on_position(const ais::Vessel& vessel, const ais::PositionUpdate& u) override {
     if (u.flags.late) return;
+    if (!handovers_.empty()) close_handover(vessel, u);
     Track& track = tracks_.get_or_add(vessel.mmsi);
     if (track.pending) emit_pending(vessel.mmsi, &vessel, u.current.time, false);
     if (u.previous && u.gap_ms && *u.gap_ms >= ms_of_hours(std::min(cfg_.sensitive_min_gap_h, cfg_.min_gap_h))) {
@@ -145,6 +158,13 @@ class AisGapDetector final : public Detector {
     }
   }
 
+  void on_identity_change(const ais::Vessel& vessel, const ais::IdentityChange& change) override {
+    if (change.field != ais::IdentityField::mmsi && change.field != ais::IdentityField::flag) return;
+    const ais::Vessel* old = ctx_.tracker.find(change.other_mmsi);
+    if (!old || !old->last || change.time - old->last->time < ms_of_hours(cfg_.min_gap_h)) return;
+    handovers_.push_back({change.other_mmsi, vessel.mmsi, *old->last, change.time});
+  }
+
   void on_evicted(const ais::VesselSummary& summary) override {
     if (Track* track = tracks_.find(summary.mmsi); track && track->pending)
       emit_pending(summary.mmsi, nullptr, summary.last_seen, true);
@@ -153,6 +173,7 @@ class AisGapDetector final : public Detector {
 
   void finish(UnixMillis end_of_data) override {
     while (!pending_.empty()) emit_pending(pending_.front().mmsi, ctx_.tracker.find(pending_.front().mmsi), end_of_data, true);
+    handovers_.clear();  // new MMSIs never heard in a position: their old MMSIs are ordinary open gaps
     const std::int64_t sensitive = ms_of_hours(std::min(cfg_.sensitive_min_gap_h, cfg_.min_gap_h));
     for (const ais::Vessel& v : ctx_.tracker.vessels()) {
       if (!v.last || end_of_data - v.last->time < sensitive) continue;
@@ -164,11 +185,44 @@ class AisGapDetector final : public Detector {
         gap.sog_before_kn = track->recent_sog_max();
         if (!track->last_raw.empty()) gap.raw.push_back({track->last_raw, track->last_raw_time});
       }
-      if (worth_reporting(gap)) emit(gap, &v, std::nullopt);
+      if (!worth_reporting(gap)) continue;
+      if (handed_over_.contains(v.mmsi) && handed_over_.at(v.mmsi) == v.last->time) continue;  // reported
+      if (!cfg_.report_all_open_gaps && !nearness(gap).near && !watchlisted(v.mmsi)) continue;
+      emit(gap, &v, std::nullopt);
     }
   }
 
  private:
+  // The first position of a new MMSI that took over a silent MMSI's IMO closes the old one's gap.
+  void close_handover(const ais::Vessel& vessel, const ais::PositionUpdate& u) {
+    for (std::size_t i = 0; i < handovers_.size();) {
+      const Handover h = handovers_[i];
+      if (h.new_mmsi != vessel.mmsi) {
+        ++i;
+        continue;
+      }
+      handovers_.erase(handovers_.begin() + static_cast<std::ptrdiff_t>(i));
+      const ais::Vessel* old = ctx_.tracker.find(h.old_mmsi);
+      if (!old || !old->last || old->last->time != h.off.time) continue;  // the old MMSI spoke again meanwhile
+      Gap gap{.mmsi = h.old_mmsi, .off = h.off, .on = u.current, .resumed_as = vessel.mmsi};
+      if (const Track* track = tracks_.find(h.old_mmsi)) {
+        if (!std::isnan(track->draught_m)) gap.draught_before_m = track->draught_m;
+        gap.fixes_before = track->fixes_in_last(std::llround(std::min<double>(cfg_.history_h, kHistorySlots)));
+        gap.sog_before_kn = track->recent_sog_max();
+        if (!track->last_raw.empty()) gap.raw.push_back({track->last_raw, track->last_raw_time});
+      }
+      for (const auto& r : u.raw()) gap.raw.push_back({std::string(r.text.substr(0, kMaxRawTextBytes)), r.rx_time});
+      if (!worth_reporting(gap)) continue;
+      handed_over_.insert_or_assign(h.old_mmsi, h.off.time);
+      emit(gap, old, vessel.identity.draught_m);
+    }
+  }
+
+  [[nodiscard]] bool watchlisted(std::uint32_t mmsi) const {
+    const watchlists::MatchResult* r = ctx_.matches.find(mmsi);
+    return r && !r->matches.empty() && r->matches.front().confidence >= kWatchlistedConfidence;
+  }
+
   [[nodiscard]] std::int64_t wait_ms() const { return std::llround(cfg_.draught_wait_min * 60'000.0); }
 
   // Near DPRK: the OFF or ON position within sensitive_distance_nm of DPRK waters or of a DPRK port.
@@ -309,6 +363,13 @@ class AisGapDetector final : public Detector {
                                       "have moved at sea",
                                       *draught_change));
     }
+    if (gap.resumed_as) {
+      e.add_evidence("resumed_as_mmsi", std::int64_t{gap.resumed_as});
+      e.reasons.push_back(fmt::format("the hull (IMO {}) was next heard as MMSI {}: this MMSI's silence ended under a "
+                                      "new identity",
+                                      vessel && vessel->identity.imo ? fmt::format("{}", *vessel->identity.imo) : "?",
+                                      gap.resumed_as));
+    }
     if (e.reasons.empty())
       e.reasons.push_back(fmt::format("AIS silent {:.1f} h{}", gap_h, gap.open ? " (still silent at end of data)" : ""));
 
@@ -352,6 +413,8 @@ class AisGapDetector final : public Detector {
   DprkGeo dprk_;
   PerVessel<Track> tracks_;
   std::vector<Gap> pending_;
+  std::vector<Handover> handovers_;                   // waiting for the new MMSI's first position
+  std::unordered_map<std::uint32_t, UnixMillis> handed_over_;  // old MMSI -> last fix, gap already reported
   std::vector<const geo::Zone*> hits_;
 };
 

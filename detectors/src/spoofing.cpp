@@ -4,18 +4,19 @@
 // at least `min_jump_km` from the fix before. The track before the jump is "home"; the fixes after it
 // are "away" until a jump lands back near home (within `home_radius_km` plus the distance the vessel
 // could have sailed at 30 kn since home was last seen — so a vessel under way stays home). While away,
-// each fix is checked for land: on land and more than `shore_tolerance_m` from water in every direction
-// counts; `inland_m` inland counts at once, otherwise `on_land_min_fixes` consecutive ones are needed
-// (Natural Earth's coastline is coarse at berths). On-land positions reached without a jump are not
+// each fix is checked for land: on land, outside every port zone (harbour basins and berths are land at
+// 1:10m) and more than `shore_tolerance_m` from water in every direction counts; `inland_m` inland counts
+// at once, otherwise `on_land_min_fixes` consecutive ones are needed. On-land positions reached without a jump are not
 // spoofing here: Natural Earth has no rivers or lakes, so barges and lake ships would be "on land".
 //
 // The episode ends `quiet_h` after its last jump once the track is home again, or `max_displaced_h`
 // after its last jump wherever it is, or at eviction/finish. Classification:
 //   * same MMSI in two places: at least `two_places_min_returns` jumps back home (two transmitters);
-//   * on land: positions on land reached by the jump;
-//   * teleport: away for `persistent_min_fixes` fixes or more and back home;
-// those are flagged (medium; high when away 2 h or more or 10+ returns). A single outlier fix or a jump
-// that never returns is a glitch or a bad earlier fix: recorded as info.
+//   * teleport / on land: away for `persistent_min_fixes` fixes over `persistent_min_minutes` or more,
+//     then back home (on land: positions on land reached by the jump);
+// those are flagged (medium; high when away 2 h or more or 10+ returns). Real feeds are full of short
+// bursts of bad fixes and of tracks whose *earlier* position was the bad one: a burst shorter than that,
+// or a jump that never comes back, is recorded as info.
 // Test and default MMSIs (MmsiKind::invalid) get one info event at their first fix.
 #include "aiswatch/detectors/spoofing.hpp"
 
@@ -33,6 +34,7 @@
 #include "aiswatch/detectors/config.hpp"
 #include "aiswatch/detectors/enrich.hpp"
 #include "aiswatch/geo/land.hpp"
+#include "aiswatch/geo/zone_set.hpp"
 #include "common.hpp"
 #include "per_vessel.hpp"
 
@@ -166,8 +168,10 @@ class SpoofingDetector final : public Detector {
   }
 
   // On land, and how far from water: probes in eight directions at the shore tolerance and inland distance.
-  [[nodiscard]] Ground ground_at(geo::LatLon p) const {
+  [[nodiscard]] Ground ground_at(geo::LatLon p) {
     if (!ctx_.land.on_land(p)) return Ground::water;
+    ctx_.zones.zones_at(p, hits_);
+    if (std::any_of(hits_.begin(), hits_.end(), [](const geo::Zone* z) { return z->is_port(); })) return Ground::coastal;
     auto all_land_at = [&](double r_m) {
       const geo::MetresPerDegree scale = geo::metres_per_degree(p.lat_deg);
       for (int i = 0; i < 8; ++i) {
@@ -189,7 +193,9 @@ class SpoofingDetector final : public Detector {
 
     const bool two_places = ep.returns >= static_cast<std::uint32_t>(cfg_.two_places_min_returns);
     const bool on_land = ep.land_confirmed;
-    const bool teleport = ep.returns >= 1 && ep.away_fixes >= static_cast<std::uint32_t>(cfg_.persistent_min_fixes);
+    const bool persistent = ep.returns >= 1 && ep.away_fixes >= static_cast<std::uint32_t>(cfg_.persistent_min_fixes) &&
+                            ep.away_ms >= std::llround(cfg_.persistent_min_minutes * 60'000.0);
+    const bool teleport = persistent && !on_land;
 
     Event e{.type = EventType::spoofing, .mmsi = mmsi, .start = ep.start, .end = ep.last_fix};
     set_position(e, latlon(ep.away_fixes ? ep.first_away : ep.home));
@@ -212,7 +218,7 @@ class SpoofingDetector final : public Detector {
           "back {} times (two transmitters on one MMSI)",
           ep.jumps, ep.max_jump_m / 1000.0, ep.returns));
     }
-    if (on_land) {
+    if (on_land && persistent) {
       e.reasons.push_back(fmt::format("positions on land ({} fixes{}) reached by a {:.0f} km jump", ep.land_fixes,
                                       ep.deep_inland ? fmt::format(", over {:.0f} m inland", cfg_.inland_m) : "",
                                       ep.max_jump_m / 1000.0));
@@ -221,13 +227,13 @@ class SpoofingDetector final : public Detector {
       e.reasons.push_back(fmt::format("teleport: jumped {:.0f} km (implied {:.0f} kn), {} fixes there over {:.1f} h, then back",
                                       ep.max_jump_m / 1000.0, ep.max_speed_kn, ep.away_fixes, hours(ep.away_ms)));
     }
-    if (two_places || on_land || teleport) {
+    if (two_places || persistent) {
       e.flagged = true;
       e.severity = (hours(ep.away_ms) >= 2 || ep.returns >= kManyReturns) ? Severity::high : Severity::medium;
     } else {
-      e.reasons.push_back(fmt::format("implausible jump of {:.0f} km (implied {:.0f} kn): {}", ep.max_jump_m / 1000.0,
-                                      ep.max_speed_kn,
-                                      ep.returns ? "one outlier fix (GPS or reception glitch)"
+      e.reasons.push_back(fmt::format("implausible jump of {:.0f} km (implied {:.0f} kn){}: {}", ep.max_jump_m / 1000.0,
+                                      ep.max_speed_kn, on_land ? " onto land" : "",
+                                      ep.returns ? "a short burst of bad fixes (GPS or reception glitch)"
                                                  : "never came back (the earlier position may be the bad one)"));
     }
     add_raw(e, ep.raw.records());
@@ -249,6 +255,7 @@ class SpoofingDetector final : public Detector {
   const SpoofingConfig& cfg_;
   PerVessel<Episode> episodes_;
   std::vector<std::uint32_t> closing_;  // reused by on_time
+  std::vector<const geo::Zone*> hits_;  // reused by zone queries
 };
 
 }  // namespace

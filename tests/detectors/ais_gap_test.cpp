@@ -169,17 +169,26 @@ TEST_CASE("draught after a gap waits for the next static report, up to 30 min", 
   CHECK_FALSE(gaps.front().flagged);  // 0.1 m is no change
 }
 
-TEST_CASE("a vessel still silent at the end of the data is an open gap", "[ais_gap]") {
-  const auto [where, flagged] = GENERATE(table<LatLon, bool>({{places::kOpenPacific, false}, {places::kKoreaBay, true}}));
-  SingleHarness h;
+TEST_CASE("a vessel still silent at the end of the data: an open gap near DPRK, or with report_all_open_gaps",
+          "[ais_gap]") {
+  const auto [where, all, expected, flagged] = GENERATE(table<LatLon, bool, std::size_t, bool>({
+      {places::kOpenPacific, false, 0, false},  // most likely left coverage, or the file ended
+      {places::kOpenPacific, true, 1, false},
+      {places::kKoreaBay, false, 1, true},
+  }));
+  det::DetectorConfig config;
+  config.ais_gap.report_all_open_gaps = all;
+  SingleHarness h(with_config(config));
   h.sail(kSierraLeone, kT0, kT0 + 2 * kHour, kMinute, where, 8, 90);
   h.run(kT0 + 12 * kHour);
   INFO(describe(h.events()));
   const auto gaps = h.events_of(EventType::ais_gap);
-  REQUIRE(gaps.size() == 1);
-  CHECK(std::get<bool>(*gaps.front().find_evidence("open")));
-  CHECK(gaps.front().end == kT0 + 12 * kHour);
-  CHECK(gaps.front().flagged == flagged);
+  REQUIRE(gaps.size() == expected);
+  if (expected) {
+    CHECK(std::get<bool>(*gaps.front().find_evidence("open")));
+    CHECK(gaps.front().end == kT0 + 12 * kHour);
+    CHECK(gaps.front().flagged == flagged);
+  }
 }
 
 TEST_CASE("a gap starting inside a DPRK port is flagged and says so", "[ais_gap][dprk]") {
@@ -193,4 +202,25 @@ TEST_CASE("a gap starting inside a DPRK port is flagged and says so", "[ais_gap]
   CHECK(gaps.front().flagged);
   CHECK(evidence_text(gaps.front(), "starts_in_port") == "Najin");
   CHECK(gaps.front().zone == "Najin");
+}
+
+TEST_CASE("an MMSI whose IMO reappears under a new MMSI: its gap ends there, not at the end of the data",
+          "[ais_gap][identity]") {
+  SingleHarness h;
+  h.identity(352681000, kT0, {.name = "SEA GRACE", .imo = 8722458});
+  h.sail(352681000, kT0, kT0 + 2 * kHour, kMinute, places::kCentralYellowSea, 10, 0);
+  const UnixMillis t = kT0 + 2 * kHour + 9 * kHour + 30 * kMinute;
+  h.identity(667001234, t, {.name = "OCEAN STAR 8", .imo = 8722458});
+  h.sail(667001234, t + kMinute, t + 3 * kHour, kMinute, SingleHarness::at(places::kCentralYellowSea, 0, 60'000), 10, 0);
+  h.run(t + 20 * kHour);
+  INFO(describe(h.events()));
+  const auto gaps = h.events_of(EventType::ais_gap);
+  REQUIRE(gaps.size() == 1);
+  const det::Event& e = gaps.front();
+  CHECK(e.mmsi == 352681000);
+  CHECK(e.end == t + kMinute);
+  CHECK_FALSE(std::get<bool>(*e.find_evidence("open")));
+  CHECK(evidence_number(e, "resumed_as_mmsi") == 667001234);
+  CHECK(evidence_number(e, "gap_hours") == Approx(9.5 + 1.0 / 60 + 1.0 / 60).margin(0.01));
+  CHECK(e.name == "SEA GRACE");
 }

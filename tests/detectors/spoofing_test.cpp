@@ -119,3 +119,20 @@ TEST_CASE("a test MMSI gets one info event, not one per fix", "[spoofing]") {
   CHECK_FALSE(s.front().flagged);
   CHECK(std::get<bool>(*s.front().find_evidence("invalid_mmsi")));
 }
+
+TEST_CASE("a teleport is flagged when it lasts 10 min and comes back; a shorter burst is a glitch",
+          "[spoofing][edge]") {
+  const auto [away, flagged] = GENERATE(table<std::int64_t, bool>({{8 * kMinute, false}, {12 * kMinute, true}}));
+  SingleHarness h;
+  const UnixMillis jump = kT0 + kHour;
+  for (UnixMillis t = kT0; t < kT0 + 2 * kHour; t += 30 * kSecond) {
+    const LatLon truth = SingleHarness::at(kYellowSeaLane, 90, SingleHarness::metres(11, t - kT0));
+    const bool spoofed = t >= jump && t < jump + away;
+    h.position(kJumper, t, spoofed ? SingleHarness::at(truth, 0, 150'000) : truth, 11.0F, 90.0F);
+  }
+  h.run();
+  const auto s = h.events_of(EventType::spoofing);
+  REQUIRE(s.size() == 1);
+  CHECK(s.front().flagged == flagged);
+  CHECK_FALSE(std::get<bool>(*s.front().find_evidence("on_land")));
+}

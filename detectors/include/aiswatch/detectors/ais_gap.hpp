@@ -6,7 +6,7 @@
 //   auto d = make_ais_gap_detector(ctx);     // reads ctx.config.ais_gap
 //   tracker.add_observer(*d);
 //   …                                        // one ais_gap event when the vessel is heard again
-//   d->finish(end_of_data);                  // vessels still silent: open gaps (evidence open=true)
+//   d->finish(end_of_data);                  // vessels still silent near DPRK (or watchlisted): open gaps
 #pragma once
 
 #include <cstdint>
@@ -28,6 +28,7 @@ struct AisGapConfig {
   double draught_change_m = 1.0;         // draught change across a gap worth a reason
   double draught_wait_min = 30;          // wait this long after the vessel reappears for its draught
   double history_h = 12;                 // positions counted before the gap
+  bool report_all_open_gaps = false;     // false: open gaps only near DPRK or of watchlisted vessels
 
   template <class V>
   void visit(V&& v) {
@@ -49,6 +50,9 @@ struct AisGapConfig {
     v("draught_wait_min", draught_wait_min, "min",
       "ITU-R M.1371: class A static data every 6 min; wait five of them for the draught after a gap");
     v("history_h", history_h, "h", "GFW pipe-gaps: positions in the 12 h before the gap (n_hours_before)");
+    v("report_all_open_gaps", report_all_open_gaps, "bool",
+      "GFW emits every open gap; a vessel silent at the end of a file has mostly left coverage or the file "
+      "ended (NOAA 2022-01-03 sample: 10,600 of 10,631 vessels), so by default only those worth a look");
   }
 };
 

@@ -1,6 +1,6 @@
-// spoofing.hpp — false positions: teleports (implied speed over the tracker's limit), positions deep on
-// land reached by a jump, the same MMSI in two places at once (the track alternating between two far
-// apart places), and default/test MMSIs. One event per episode, not per fix.
+// spoofing.hpp — false positions: teleports (implied speed over the tracker's limit) that persist and come
+// back, positions on land reached by such a jump, the same MMSI in two places at once (the track
+// alternating between two far-apart places), and default/test MMSIs. One event per episode, not per fix.
 //
 //   auto d = make_spoofing_detector(ctx);    // reads ctx.config.spoofing
 //   tracker.add_observer(*d);
@@ -21,7 +21,8 @@ struct SpoofingConfig {
   double home_radius_km = 5;        // "back home": within this of where the track was before the jump
   double min_jump_km = 5;           // jumps shorter than this are GPS noise, not spoofing
   std::int64_t two_places_min_returns = 3;  // returns home that make "the same MMSI in two places"
-  std::int64_t persistent_min_fixes = 2;    // fixes away from home that make a jump more than a glitch
+  std::int64_t persistent_min_fixes = 2;    // fixes away from home that make a jump more than a glitch …
+  double persistent_min_minutes = 10;       // … spanning at least this long
   double shore_tolerance_m = 300;   // on-land fixes this close to water are coastline error
   double inland_m = 1'000;          // on-land fixes at least this far inland count at once
   std::int64_t on_land_min_fixes = 2;  // otherwise this many consecutive on-land fixes are needed
@@ -38,6 +39,8 @@ struct SpoofingConfig {
       "detection-methods.md 3: a track jumping back and forth between two far locations (GFW overlapping segments)");
     v("persistent_min_fixes", persistent_min_fixes, "fixes",
       "aiswatch: one outlier fix is a glitch; two or more away from home is a pattern");
+    v("persistent_min_minutes", persistent_min_minutes, "min",
+      "aiswatch: NOAA 2022-01-03 has bursts of 1-3 bad fixes within minutes; the spoofing scenario holds 20 min");
     v("shore_tolerance_m", shore_tolerance_m, "m",
       "aiswatch: Natural Earth 1:10m coastline is coarse near ports (issue 4 detectors brief)");
     v("inland_m", inland_m, "m", "aiswatch: more than 1 km inland is never coastline error");
