@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "aiswatch/ais/mmsi.hpp"
+#include "aiswatch/detectors/config.hpp"
 #include "aiswatch/detectors/vessel_matches.hpp"
 
 namespace aiswatch::detectors {
@@ -56,6 +57,8 @@ void copy_matches(Event& e, std::uint32_t mmsi, const DetectorContext& ctx, bool
   const watchlists::MatchResult* r = ctx.matches.find(mmsi);
   if (!r) return;
   for (watchlists::WatchlistMatch m : r->matches) {
+    // Below the reporting threshold (an IMO conflict cap, 0.15) a match is noise on every event.
+    if (m.confidence < ctx.config.watchlist.min_confidence) continue;
     if (partner) m.detail = fmt::format("partner MMSI {}: {}", mmsi, m.detail);
     e.watchlist.push_back(std::move(m));
   }
@@ -100,7 +103,8 @@ Event finish_event(Event e, const ais::Vessel* vessel, const DetectorContext& ct
     if (partner.watchlisted)
       e.reasons.push_back(fmt::format("watchlisted partner MMSI {}: {}", *e.other_mmsi, describe(*partner.strongest)));
   }
-  if (count_watchlist && self.strongest && !self.watchlisted)
+  if (count_watchlist && self.strongest && !self.watchlisted &&
+      self.strongest->confidence >= ctx.config.watchlist.min_confidence)
     e.reasons.push_back("weak watchlist match, not an identification: " + describe(*self.strongest));
 
   if (e.flagged && (self.flag_of_concern || partner.flag_of_concern)) {

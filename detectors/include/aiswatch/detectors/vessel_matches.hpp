@@ -2,8 +2,8 @@
 //
 // A tracker observer registered BEFORE the detectors: on every static report that changes identity (and
 // on a vessel's first appearance) it re-matches the vessel against the loaded lists and flags of concern,
-// so detectors and enrich() read matches with a hash lookup. It also remembers which vessels have
-// already had their first watchlist_match event.
+// so detectors and enrich() read matches with a hash lookup. (Which vessels already had their first
+// watchlist_match event is the watchlist_match detector's own state.)
 //   VesselMatches matches(index_or_null, flags);
 //   tracker.add_observer(matches);              // first
 //   const MatchResult* r = matches.find(273382620);
