@@ -53,9 +53,17 @@ struct Visit {
   RawKeep raw{6};
 };
 
+// A silence long enough for a DPRK call (reachability, as ais_gap computes it) that ended outside any
+// port: not a call, but it makes the next shuttle-port call a possible shuttle leg.
+struct DarkWindow {
+  const geo::Zone* port = nullptr;  // the reachable DPRK port with the most slack
+  UnixMillis off = 0, on = 0;
+};
+
 struct VesselPorts {
   std::optional<Visit> visit;
   std::deque<PastCall> calls;  // reported calls, oldest first, bounded
+  std::optional<DarkWindow> dark_window;  // the latest one
 };
 
 std::uint8_t confidence_of(const Visit& v) {
@@ -141,7 +149,8 @@ class PortCallDetector final : public Detector {
       if (visit.exit) visit.raw.add(u.raw(), 1);
       close_visit(vessel, *state, visit.exit ? u.current.time : visit.last_inside, false);
     } else if (u.previous && gap_ms >= ms_of_hours(cfg_.dark_call_min_gap_h)) {
-      check_approach_then_gap(vessel, *u.previous, u.current);
+      if (!check_approach_then_gap(vessel, *u.previous, u.current)) note_dark_window(vessel, *u.previous, u.current);
+      state = states_.find(vessel.mmsi);  // either may have added it
     }
 
     const geo::Zone* port = port_at(here);
@@ -296,6 +305,14 @@ class PortCallDetector final : public Detector {
         e.reasons.push_back(fmt::format("Russia–DPRK shuttle: {} → {} ({:.1f} days after leaving {})", call->zone->name,
                                         zone.name, hours(visit.arrival - call->departure) / 24.0, call->zone->name));
         e.add_evidence("shuttle_leg", fmt::format("{} -> {}", call->zone->name, zone.name));
+      } else if (const DarkWindow* dark = recent_dark_window(state, visit.arrival)) {
+        e.flagged = true;
+        e.severity = Severity::medium;
+        e.reasons.push_back(fmt::format(
+            "possible Russia–DPRK shuttle leg: silent {:.1f} h ({:.1f} days before arriving), long enough for a call "
+            "at {}",
+            hours(dark->on - dark->off), hours(visit.arrival - dark->on) / 24.0, port_label(*dark->port)));
+        e.add_evidence("shuttle_leg", fmt::format("possible: {} -> {}", dark->port->name, zone.name));
       } else {
         e.reasons.push_back(fmt::format("call at a Russia–DPRK shuttle port: {} (recorded for the voyage)", zone.name));
       }
@@ -307,14 +324,15 @@ class PortCallDetector final : public Detector {
 
   // "Approach then gap": the last fix before a long silence lies near a DPRK port (and the vessel does
   // not reappear inside that port, which would be a visit with AIS on).
-  void check_approach_then_gap(const ais::Vessel& vessel, const ais::TrackPoint& off,
+  // Returns whether it reported an inferred call.
+  bool check_approach_then_gap(const ais::Vessel& vessel, const ais::TrackPoint& off,
                                std::optional<ais::TrackPoint> on, std::optional<UnixMillis> open_until = {}) {
-    if (!dprk_.any_ports()) return;
+    if (!dprk_.any_ports()) return false;
     const auto near = dprk_.nearest_port(latlon(off), cfg_.dark_call_max_distance_km * 1000.0);
-    if (!near) return;
+    if (!near) return false;
     if (on) {
       ctx_.zones.zones_at(latlon(*on), hits_);
-      if (std::find(hits_.begin(), hits_.end(), near->port.zone) != hits_.end()) return;
+      if (std::find(hits_.begin(), hits_.end(), near->port.zone) != hits_.end()) return false;
     }
     const UnixMillis end = on ? on->time : *open_until;
     const geo::Zone& zone = *near->port.zone;
@@ -339,6 +357,18 @@ class PortCallDetector final : public Detector {
     add_previous_port(e, state, off.time);
     remember(state, {&zone, off.time, end, true});
     ctx_.sink.emit(finish_event(std::move(e), &vessel, ctx_));
+    return true;
+  }
+
+  // A closed silence in which a DPRK port was reachable (ais_gap's speed and stay parameters): kept, not
+  // reported — ais_gap reports the silence; this only makes the next shuttle-port call a possible leg.
+  void note_dark_window(const ais::Vessel& vessel, const ais::TrackPoint& off, const ais::TrackPoint& on) {
+    if (!dprk_.any_ports()) return;
+    const AisGapConfig& gap = ctx_.config.ais_gap;
+    const double speed = std::clamp<double>(off.sog_kn.value_or(0), gap.reach_speed_floor_kn, gap.reach_speed_cap_kn);
+    const auto ports = dprk_.reachable(latlon(off), latlon(on), hours(on.time - off.time), speed, gap.reach_port_stay_h);
+    if (ports.empty()) return;
+    states_.get_or_add(vessel.mmsi).dark_window = DarkWindow{ports.front().port.zone, off.time, on.time};
   }
 
   void add_previous_port(Event& e, const VesselPorts& state, UnixMillis arrival) const {
@@ -360,6 +390,14 @@ class PortCallDetector final : public Detector {
     for (auto it = state.calls.rbegin(); it != state.calls.rend(); ++it)
       if (pred(*it->zone) && arrival - it->departure <= window) return &*it;
     return nullptr;
+  }
+
+  const DarkWindow* recent_dark_window(const VesselPorts& state, UnixMillis arrival) const {
+    if (!state.dark_window || state.dark_window->on > arrival) return nullptr;
+    if (arrival - state.dark_window->on > ms_of_hours(cfg_.shuttle_window_days * 24.0)) return nullptr;
+    // A call at any port after the silence and before this one explains it better.
+    if (!state.calls.empty() && state.calls.back().departure >= state.dark_window->on) return nullptr;
+    return &*state.dark_window;
   }
 
   void remember(VesselPorts& state, PastCall call) const {

@@ -198,3 +198,21 @@ TEST_CASE("passing through an ordinary harbour circle is not a call; passing a D
     CHECK(calls.front().severity == Severity::medium);
   }
 }
+
+TEST_CASE("a shuttle-port call after a silence long enough to reach a DPRK port is a possible shuttle leg",
+          "[port_call][shuttle]") {
+  const auto [silence, flagged] = GENERATE(table<std::int64_t, bool>({{10 * kHour, false}, {30 * kHour, true}}));
+  SingleHarness h;
+  const LatLon offshore = SingleHarness::at(places::kVostochnyyPort, 225, 60'000);
+  h.sail(kRussianCargo, kT0, kT0 + kHour, kMinute, SingleHarness::at(offshore, 225, 20'000), 8, 45);
+  const UnixMillis back = kT0 + kHour + silence;
+  const UnixMillis t = h.sail_to(kRussianCargo, back, 30 * kSecond, offshore, places::kVostochnyyPort, 8);
+  h.stay(kRussianCargo, t, t + 6 * kHour, 3 * kMinute, places::kVostochnyyPort);
+  h.run(t + 6 * kHour);
+  INFO(describe(h.events()));
+  const auto calls = h.events_of(EventType::port_call);
+  REQUIRE(calls.size() == 1);
+  CHECK(calls.front().zone == "Vostochnyy");
+  CHECK(calls.front().flagged == flagged);
+  if (flagged) CHECK(evidence_text(calls.front(), "shuttle_leg").rfind("possible: ", 0) == 0);
+}
