@@ -70,3 +70,17 @@ TEST_CASE("a listed IMO broadcast under another flag than the list gives", "[wat
   CHECK(evidence_text(c.front(), "listed_flag") == "RU");
   CHECK(c.front().flagged);  // watchlisted
 }
+
+TEST_CASE("a match that appears with a later static report is reported then, once", "[watchlist]") {
+  SingleHarness h(with_watchlist());
+  h.sail(kLadyR, kT0, kT0 + 3 * kHour, kMinute, kLane, 10, 0);
+  h.identity(kLadyR, kT0 + 10 * kMinute, {.name = "SEA GRACE"});
+  h.identity(kLadyR, kT0 + kHour, {.name = "SEA GRACE", .imo = 9161003});  // the IMO gives it away
+  h.identity(kLadyR, kT0 + 2 * kHour, {.name = "SEA GRACE", .imo = 9161003});
+  h.run();
+  const auto m = h.events_of(EventType::watchlist_match);
+  REQUIRE(m.size() == 1);
+  CHECK(m.front().start == kT0 + kHour);
+  CHECK(evidence_text(m.front(), "matched_on") == "imo");
+  CHECK(m.front().flagged);
+}
