@@ -319,6 +319,11 @@ class AisGapDetector final : public Detector {
       e.add_evidence("nearest_dprk_port", near.port->port.zone->name);
       e.add_evidence("nearest_dprk_port_distance_nm", round_to(nm_of_m(near.port->distance_m), 1));
     }
+    // How long the ship could have stopped, had it sailed straight on at its speed before the silence:
+    // near zero is a coverage hole on passage; hours to spare leave time for a call or a transfer.
+    if (!gap.open && gap.sog_before_kn >= 1.0) {
+      e.add_evidence("time_to_spare_h", round_to(gap_h - nm_of_m(distance_m) / gap.sog_before_kn, 2));
+    }
     if (near.near) {
       e.flagged = true;
       e.severity = std::max(e.severity, gap_h >= cfg_.disabling_min_gap_h ? Severity::high : Severity::medium);

@@ -31,6 +31,7 @@ constexpr std::uint64_t kNoCell = std::numeric_limits<std::uint64_t>::max();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr std::int64_t kPruneEveryMs = 3'600'000;
 constexpr double kPortSearchKm = 200;  // how far to look for the nearest port named in the evidence
+constexpr std::size_t kMaxCachedCells = 1'000'000;  // port tests cached per grid cell (~50 MB at most)
 
 
 // A slow position kept for partner searches (float degrees: ~1 m, plenty for a 2 km test).
@@ -89,6 +90,7 @@ struct Pending {
   std::optional<PartnerFinding> partner;
   std::optional<BothDarkFinding> both_dark;
   std::vector<RawSentence> raw;
+  bool open = false;  // still dark at the end of the data: `on` and `t1` are the last position and the end
 };
 
 std::optional<float> parse_draught(const std::string& text) {
@@ -149,6 +151,7 @@ struct DarkTransferDetector::State {
     const CellGrid::Centre c = grid.centre_of(cell);
     const double km = config.min_port_distance_km - config.partner_max_distance_km - c.half_diagonal_m / 1000.0;
     const bool out = km > 0 && places.zones().nearest_port({c.lat_deg, c.lon_deg}, km).has_value();
+    if (cell_excluded.size() >= kMaxCachedCells) cell_excluded.clear();  // bounded memory; refills as needed
     cell_excluded.emplace(cell, out);
     return out;
   }
@@ -337,6 +340,33 @@ struct DarkTransferDetector::State {
 
   void finalize(Pending& p, const ais::Vessel* vessel);
 
+  // Vessels still dark at the end of the data: rule (a) only (nothing reappeared to compare), by MMSI.
+  void open_gaps(UnixMillis end) {
+    std::vector<Pending> open;
+    for (const ais::Vessel& v : ctx.tracker.vessels()) {
+      if (!v.last || v.mmsi_class.kind != ais::MmsiKind::ship || end - v.last->time < min_short_gap_ms) continue;
+      const ais::TrackPoint& f = *v.last;
+      const geo::LatLon off{f.lat_deg, f.lon_deg};
+      const double sog = f.sog_kn ? static_cast<double>(*f.sog_kn) : kNaN;
+      if (!at_most(sog, config.max_edge_speed_kn)) continue;
+      if (end - f.time < min_gap_ms) {
+        const WatchedArea a = places.watched_area(off);
+        if (!(a.dprk_waters || a.sts_hotspot)) continue;
+      }
+      if (places.on_land(off) || places.near_port(off, config.min_port_distance_km)) continue;
+      auto partner = find_partner(v.mmsi, f.time, end, off, false);
+      if (!partner) continue;
+      Pending p{.mmsi = v.mmsi, .t0 = f.time, .t1 = end, .off = off, .on = off, .sog_off = sog};
+      p.partner = partner;
+      p.open = true;
+      p.draught_before_m = v.identity.draught_m;
+      if (auto slot = slot_of.find(v.mmsi); slot && tracks[*slot].last_time == p.t0) p.raw.push_back(tracks[*slot].last_raw);
+      open.push_back(std::move(p));
+    }
+    std::sort(open.begin(), open.end(), [](const Pending& a, const Pending& b) { return std::tuple(a.t0, a.mmsi) < std::tuple(b.t0, b.mmsi); });
+    for (Pending& p : open) finalize(p, nullptr);
+  }
+
   void emit_due(UnixMillis now, bool all) {
     std::vector<Pending> due;
     for (auto it = pending.begin(); it != pending.end();) {
@@ -379,8 +409,6 @@ struct DarkTransferDetector::State {
         t.head = 0;
       }
     }
-    // The port-exclusion cache only grows with the cells slow vessels visit; start afresh when large.
-    if (cell_excluded.size() > 1'000'000) cell_excluded.clear();
   }
 };
 
@@ -397,7 +425,7 @@ void DarkTransferDetector::State::finalize(Pending& p, const ais::Vessel* vessel
 
   std::optional<Reach> r;
   bool by_draught = false;
-  if (draught_moved && displacement_km <= config.max_gap_displacement_km) {
+  if (draught_moved && !p.open && displacement_km <= config.max_gap_displacement_km) {
     r = reach(p);
     by_draught = !r->port;
   }
@@ -440,9 +468,10 @@ void DarkTransferDetector::State::finalize(Pending& p, const ais::Vessel* vessel
     add_rule("partner");
     const ais::Vessel* pv = ctx.tracker.find(f.mmsi);
     e.reasons.push_back(fmt::format("{} stayed {:.1f}–{:.1f} km from {}'s {} position for {:.1f} h (median {:.1f} kn) while it was "
-                                    "dark for {:.1f} h",
+                                    "dark for {:.1f} h{}",
                                     vessel_label(f.mmsi, pv), f.min_km, f.max_km, me, f.near_first ? "first" : "last",
-                                    hours(f.last - f.first), f.median_speed_kn, gap_h));
+                                    hours(f.last - f.first), f.median_speed_kn, gap_h,
+                                    p.open ? " (still dark at the end of the data)" : ""));
   }
   if (by_draught) {
     add_rule("draught");
@@ -461,11 +490,14 @@ void DarkTransferDetector::State::finalize(Pending& p, const ais::Vessel* vessel
   // Evidence.
   e.add_evidence("rules", rules);
   e.add_evidence("gap_hours", round_to(gap_h, 2));
+  e.add_evidence("open", p.open);
   e.add_evidence("last_position", position_text(p.off));
-  e.add_evidence("first_position", position_text(p.on));
-  e.add_evidence("gap_distance_km", round_to(displacement_km, 2));
   if (!std::isnan(p.sog_off)) e.add_evidence("last_sog_kn", round_to(p.sog_off, 1));
-  if (!std::isnan(p.sog_on)) e.add_evidence("first_sog_kn", round_to(p.sog_on, 1));
+  if (!p.open) {
+    e.add_evidence("first_position", position_text(p.on));
+    e.add_evidence("gap_distance_km", round_to(displacement_km, 2));
+    if (!std::isnan(p.sog_on)) e.add_evidence("first_sog_kn", round_to(p.sog_on, 1));
+  }
   if (!std::isnan(before_m)) e.add_evidence("draught_before_m", round_to(before_m, 1));
   if (!std::isnan(after_m)) e.add_evidence("draught_after_m", round_to(after_m, 1));
   if (!std::isnan(change_m)) e.add_evidence("draught_change_m", round_to(change_m, 1));
@@ -553,7 +585,11 @@ void DarkTransferDetector::on_time(UnixMillis now) {
   }
 }
 
-void DarkTransferDetector::finish(UnixMillis /*end_of_data*/) { state_->emit_due(0, true); }
+void DarkTransferDetector::finish(UnixMillis end_of_data) {
+  State& st = *state_;
+  st.emit_due(0, true);
+  st.open_gaps(end_of_data);
+}
 
 std::unique_ptr<Detector> make_dark_transfer_detector(const DetectorContext& context) {
   return std::make_unique<DarkTransferDetector>(context, context.config.dark_transfer);

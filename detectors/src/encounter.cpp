@@ -30,6 +30,7 @@ constexpr std::uint64_t kNoCell = std::numeric_limits<std::uint64_t>::max();
 constexpr std::int64_t kSweepEveryMs = 60'000;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kPortSearchKm = 200;  // how far to look for the nearest port named in the evidence
+constexpr std::size_t kMaxCachedCells = 1'000'000;  // port tests cached per grid cell (~50 MB at most)
 
 std::int64_t ms_of_minutes(double m) { return std::llround(m * 60'000.0); }
 
@@ -162,6 +163,7 @@ struct EncounterDetector::State {
     const CellGrid::Centre c = grid.centre_of(cell);
     const double km = (config.min_port_distance_km * 1000.0 - c.half_diagonal_m) / 1000.0;
     const bool in_port = km > 0 && places.zones().nearest_port({c.lat_deg, c.lon_deg}, km).has_value();
+    if (cell_in_port.size() >= kMaxCachedCells) cell_in_port.clear();  // bounded memory; refills as needed
     cell_in_port.emplace(cell, in_port);
     return in_port;
   }
@@ -269,13 +271,17 @@ struct EncounterDetector::State {
   }
 
   void sweep(UnixMillis now, bool final_sweep) {
-    std::vector<std::uint64_t> due, idle;
-    for (auto& [key, p] : pairs) {
+    // Pairs in key order, whatever the hash map's: closing a window may emit the pair's previous episode.
+    std::vector<std::uint64_t> keys, due, idle;
+    keys.reserve(pairs.size());
+    for (const auto& entry : pairs) keys.push_back(entry.first);
+    std::sort(keys.begin(), keys.end());
+    for (std::uint64_t key : keys) {
+      Pair& p = pairs.at(key);
       if (p.open && (final_sweep || now - p.window.end >= max_joint_gap_ms)) close_window(p);
       if (p.episode && (final_sweep || episode_due(p, now))) due.push_back(key);
       else if (!p.open && !p.episode) idle.push_back(key);
     }
-    // Deterministic order, whatever the hash map's.
     std::sort(due.begin(), due.end(), [&](std::uint64_t a, std::uint64_t b) {
       return std::pair(pairs.at(a).episode->start, a) < std::pair(pairs.at(b).episode->start, b);
     });

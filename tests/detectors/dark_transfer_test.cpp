@@ -283,8 +283,8 @@ TEST_CASE("dark_transfer: a vessel still dark at the end of the data with a part
   const UnixMillis t_off = kT0 + 2 * kHour;
   h.stay(kShipA, kT0, t_off + kSecond, kMinute, places::kKoreaBay, 0.3F);
   h.stay(kShipB, t_off + kHour, t_off + 8 * kHour, 3 * kMinute, PairHarness::at(places::kKoreaBay, 0, 1100), 0.5F);
-  // Ships that are simply heard until the end are not "dark".
-  h.stay(kShipC, kT0, t_off + 10 * kHour, 3 * kMinute, PairHarness::at(places::kKoreaBay, 180, 1500), 0.2F);
+  // Ships that are simply heard until the end are not "dark" (C, 3 km off: outside the partner radius).
+  h.stay(kShipC, kT0, t_off + 10 * kHour, 3 * kMinute, PairHarness::at(places::kKoreaBay, 180, 3000), 0.2F);
   h.run(t_off + 10 * kHour);
   const auto found = h.events_of(EventType::dark_transfer);
   REQUIRE(found.size() == 1);

@@ -65,6 +65,7 @@ TEST_CASE("cell grid: every point within the radius is in a visited cell", "[pai
   const CellGrid grid(cell_m);
   std::mt19937_64 rng(42);
   std::uniform_real_distribution<double> lat(-89.0, 89.0), lon(-180.0, 180.0), bearing(0, 360), frac(0, 1);
+  int points = 0, missed = 0, visited_twice = 0;
   for (int i = 0; i < 20'000; ++i) {
     // Near the poles and the antimeridian as well as anywhere.
     const LatLon a{i % 10 == 0 ? 85.0 + 4 * frac(rng) : lat(rng), i % 7 == 0 ? 179.99 : lon(rng)};
@@ -73,11 +74,15 @@ TEST_CASE("cell grid: every point within the radius is in a visited cell", "[pai
     std::set<std::uint64_t> seen;
     bool twice = false;
     grid.for_each_near(a.lat_deg, a.lon_deg, radius, [&](std::uint64_t c) { twice |= !seen.insert(c).second; });
-    if (twice) FAIL_CHECK(fmt::format("a cell visited twice around {},{} at {:.0f} m", a.lat_deg, a.lon_deg, radius));
-    if (!seen.count(grid.cell_of(b.lat_deg, b.lon_deg))) {
-      FAIL_CHECK(fmt::format("missed: {},{} -> {},{} at {:.0f} m", a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, radius));
+    ++points;
+    if (twice && visited_twice++ < 5) WARN(fmt::format("a cell visited twice around {},{} at {:.0f} m", a.lat_deg, a.lon_deg, radius));
+    if (!seen.count(grid.cell_of(b.lat_deg, b.lon_deg)) && missed++ < 5) {
+      WARN(fmt::format("missed: {},{} -> {},{} at {:.0f} m", a.lat_deg, a.lon_deg, b.lat_deg, b.lon_deg, radius));
     }
   }
+  CHECK(points == 20'000);
+  CHECK(missed == 0);
+  CHECK(visited_twice == 0);
 }
 
 TEST_CASE("cell grid: cells are at least the asked size and their centres bound them", "[pair][grid]") {

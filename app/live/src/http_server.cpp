@@ -5,6 +5,7 @@
 #include "aiswatch/live/asio.hpp"
 #include <fmt/format.h>
 
+#include <array>
 #include <set>
 
 #include "bind_address.hpp"
@@ -86,11 +87,31 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
     responding_ = true;
     arm_timer();
     reply_ = serialize(response, head_only);
-    asio::async_write(socket_, asio::buffer(reply_), [self = shared_from_this()](const boost::system::error_code&, std::size_t) {
-      // Half-close first so the client sees the whole response before the connection goes away.
-      boost::system::error_code ignored;
-      self->socket_.shutdown(tcp::socket::shutdown_send, ignored);
-      self->close();
+    asio::async_write(socket_, asio::buffer(reply_),
+                      [self = shared_from_this()](const boost::system::error_code& ec, std::size_t) {
+                        if (!self->open_) return;
+                        if (ec) {
+                          self->close();
+                          return;
+                        }
+                        // Lingering close: half-close, then read what the client still sends until its EOF
+                        // (or the timer). Closing with unread request bytes would send a reset that can
+                        // destroy the response before the client reads it (a 431 after a huge header).
+                        boost::system::error_code ignored;
+                        self->socket_.shutdown(tcp::socket::shutdown_send, ignored);
+                        self->linger();
+                      });
+  }
+
+  void linger() {
+    socket_.async_read_some(asio::buffer(discard_), [self = shared_from_this()](const boost::system::error_code& ec,
+                                                                                std::size_t) {
+      if (!self->open_) return;
+      if (ec) {
+        self->close();
+      } else {
+        self->linger();
+      }
     });
   }
 
@@ -113,6 +134,7 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
   const HttpServer::Handler& handler_;
   OnDone on_done_;
   std::string reply_;
+  std::array<char, 4096> discard_{};
   bool open_ = true;
   bool responding_ = false;
 };

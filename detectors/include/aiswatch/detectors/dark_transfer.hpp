@@ -18,7 +18,8 @@
 //   DarkTransferDetector dark(ctx, ctx.config.dark_transfer);
 //   tracker.add_observer(dark);
 //   … input …
-//   dark.finish(last_time);             // emits events still waiting for a draught report
+//   dark.finish(last_time);             // emits events still waiting for a draught report, and rule (a)
+//                                       // for vessels still dark at the end (evidence "open": true)
 #pragma once
 
 #include <cstdint>
