@@ -14,6 +14,7 @@
 #include <exception>
 
 void register_decode_command(CLI::App& app);
+void register_replay_command(CLI::App& app);
 void register_zones_command(CLI::App& app);
 void register_review_command(CLI::App& app);
 void register_serve_command(CLI::App& app);
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   register_decode_command(app);
+  register_replay_command(app);
   register_zones_command(app);
   register_review_command(app);
   register_serve_command(app);
