@@ -100,6 +100,28 @@ void Tracker::resume(Vessel& v, const VesselSummary& s) {
 
 void Tracker::advance_to(UnixMillis now) { advance_clock(now); }
 
+void Tracker::restore(std::span<const VesselSummary> vessels, std::optional<UnixMillis> clock) {
+  for (const VesselSummary& s : vessels) {
+    if (s.mmsi == 0 || s.mmsi > kMaxAisMmsi || index_.find(s.mmsi)) continue;
+    if (evicted_.size() >= config_.evicted_kept_max) {
+      ++stats_.evicted_not_kept;
+      continue;
+    }
+    evicted_at_.insert_or_assign(s.mmsi, static_cast<std::uint32_t>(evicted_.size()));
+    evicted_.push_back(s);
+  }
+  if (clock) advance_clock(*clock);
+}
+
+std::vector<const VesselSummary*> Tracker::dormant() const {
+  std::vector<const VesselSummary*> out;
+  for (const VesselSummary& s : evicted_) {
+    const auto at = evicted_at_.find(s.mmsi);
+    if (at && &evicted_[*at] == &s) out.push_back(&s);
+  }
+  return out;
+}
+
 bool Tracker::accept_time(UnixMillis time, std::uint32_t mmsi) {
   if (!clock_ || time - *clock_ <= config_.max_time_jump_ms) {
     advance_clock(time);

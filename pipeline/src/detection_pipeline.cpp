@@ -73,8 +73,21 @@ void DetectionPipeline::on_emit(detectors::Event e) {
   ++counts_.total;
   if (e.flagged) ++counts_.flagged;
   if (listener_ != nullptr) listener_->on_event(e);
+  if (!options_.keep_events) return;
   events_.push_back(std::move(e));
   if (options_.max_events_kept != 0 && events_.size() > options_.max_events_kept) events_.pop_front();
+}
+
+void DetectionPipeline::restore(const SavedState& state) { tracker_.restore(state.vessels, state.data_clock); }
+
+SavedState DetectionPipeline::capture_state(UnixMillis saved_at) const {
+  SavedState s;
+  s.saved_at = saved_at;
+  s.data_clock = tracker_.now();
+  s.vessels.reserve(tracker_.size());
+  for (const ais::Vessel& v : tracker_.vessels()) s.vessels.push_back(ais::summarise(v));
+  for (const ais::VesselSummary* d : tracker_.dormant()) s.vessels.push_back(*d);
+  return s;
 }
 
 std::vector<detectors::Event> DetectionPipeline::sorted_events() const {

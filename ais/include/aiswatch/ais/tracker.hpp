@@ -102,6 +102,13 @@ class Tracker {
 
   PositionOutcome on_position(const PositionReport& report);
   StaticOutcome on_static(const StaticReport& report);
+  // Vessels saved by an earlier run (live mode's --state): each is kept like an evicted vessel, so when it
+  // is heard again it resumes from its summary (last fix, identity, counts) and its silence is one gap.
+  // `clock`: the data time the state was saved at (the clock never goes back). Call before any input.
+  void restore(std::span<const VesselSummary> vessels, std::optional<UnixMillis> clock);
+  // Vessels the tracker knows but does not hold (evicted, not heard since), latest summary of each.
+  [[nodiscard]] std::vector<const VesselSummary*> dormant() const;
+
   // Advances the data clock without a message (live feeds between messages, end of input): runs the
   // eviction sweep and observers' on_time. Earlier times are ignored.
   void advance_to(UnixMillis now);

@@ -28,15 +28,17 @@
 #include "aiswatch/pipeline/filters.hpp"
 #include "aiswatch/pipeline/observation.hpp"
 #include "aiswatch/pipeline/resources.hpp"
+#include "aiswatch/pipeline/state_file.hpp"
 #include "aiswatch/pipeline/track_store.hpp"
 
 namespace aiswatch::pipeline {
 
-// Called for every event as it is emitted, on the pipeline's thread.
+// Called for every event as it is emitted, on the pipeline's thread, before the pipeline keeps it (a
+// listener may annotate it: live mode notes times stamped on receipt).
 class EventListener {
  public:
   virtual ~EventListener() = default;
-  virtual void on_event(const detectors::Event& event) = 0;
+  virtual void on_event(detectors::Event& event) = 0;
 };
 
 inline constexpr std::size_t kEventTypeCount = 10;
@@ -46,7 +48,8 @@ struct PipelineOptions {
   TrackLimits tracks;
   std::vector<std::string> detectors;   // names (registry.hpp); empty: every detector
   FilterOptions filters;
-  std::size_t max_events_kept = 0;      // 0: keep every event (replay); live bounds it
+  std::size_t max_events_kept = 0;      // 0: keep every event (replay)
+  bool keep_events = true;              // false: events only reach the listener (live keeps its own)
 
   // The tracker as a run uses it: vessels silent for 3 days are summarised and evicted (memory stays
   // bounded over months of data; a vessel that comes back resumes from its summary, so its gap is seen).
@@ -79,6 +82,12 @@ class DetectionPipeline {
   // End of input (or shutdown): every detector closes or reports its open episodes as of `end`
   // (default: the latest data time). Idempotent; feed() after finish() is a programming error.
   void finish(std::optional<UnixMillis> end = std::nullopt);
+
+  // Live restarts: vessels of a saved state come back as dormant tracker vessels (call before any input);
+  // capture_state() saves every vessel known (held and dormant) and the data clock (no alerted ids: the
+  // caller keeps those).
+  void restore(const SavedState& state);
+  [[nodiscard]] SavedState capture_state(UnixMillis saved_at) const;
 
   // The kept events in the deterministic output order (detectors::event_order_less).
   [[nodiscard]] std::vector<detectors::Event> sorted_events() const;
