@@ -1,5 +1,5 @@
 // UK Sanctions List CSV, UN consolidated XML, OpenSanctions FtM JSON lines and team CSV fixtures
-// (hand-written in the published layouts, tests/data/watchlists/README.md), and format detection.
+// (hand-written in the published layouts, tests/data/watchlists/PROVENANCE.md), and format detection.
 #include <catch2/catch.hpp>
 
 #include "aiswatch/watchlists/load.hpp"

@@ -15,7 +15,7 @@ namespace wl_test {
 // The real OFAC files bundled with aiswatch (watchlists/data/PROVENANCE.md).
 inline const std::string kOfacSdn = AISWATCH_SOURCE_DIR "/watchlists/data/ofac_sdn_vessels_20240503.csv";
 inline const std::string kOfacAlt = AISWATCH_SOURCE_DIR "/watchlists/data/ofac_alt_vessel_aliases_excerpt.csv";
-// Hand-written fixtures in the published layouts (tests/data/watchlists/README.md).
+// Hand-written fixtures in the published layouts (tests/data/watchlists/PROVENANCE.md).
 inline const std::string kUk = AISWATCH_TEST_DATA_DIR "/watchlists/uk_sanctions_list_sample.csv";
 inline const std::string kUn = AISWATCH_TEST_DATA_DIR "/watchlists/un_consolidated_sample.xml";
 inline const std::string kFtm = AISWATCH_TEST_DATA_DIR "/watchlists/opensanctions_ftm_sample.jsonl";
