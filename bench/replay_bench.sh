@@ -4,7 +4,7 @@
 # scripted in), one thread, whole process, median of RUNS. Beside it in the same run: `aiswatch decode`
 # of the same file (decode + JSON only) and the start-up cost alone (replay of an empty file).
 #   bench/replay_bench.sh [BUILD_DIR] [RUNS]     # defaults: build/release 3
-# The input is generated once into build/bench/fleet.nmea (about 7.6 M lines, 0.6 GB; ~1 min).
+# The input is generated once into build/bench/fleet.nmea (about 12.7 M lines, 1 GB; ~2 min).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/release}
@@ -18,8 +18,8 @@ done
 [ -x /usr/bin/time ] || { echo "/usr/bin/time missing: scripts/setup.sh test" >&2; exit 1; }
 mkdir -p build/bench
 if [ ! -f "$fleet" ]; then
-  echo "generating $fleet (10,000 background vessels + every scenario, 12 h)…" >&2
-  "$simulate" --scenario all --background 10000 --hours 12 --seed 5 --out "$fleet" --quiet
+  echo "generating $fleet (10,000 background vessels + every scenario, 20 h)…" >&2
+  "$simulate" --scenario all --background 10000 --hours 20 --seed 5 --out "$fleet" --quiet
 fi
 empty=build/bench/empty.nmea
 : > "$empty"

@@ -94,6 +94,11 @@ void print_final_stats(const live::LiveService& service, const aiswatch::app::Li
              "{} not re-alerted (known before a restart), {} dismissed in review; {} reloads ({} failed)\n",
              p.observations, p.receipt_stamped, p.events, p.flagged, p.alerts, p.suppressed_known, p.dismissed,
              p.reloads, p.reload_failures);
+  if (p.latency.count() != 0) {
+    fmt::print(stderr, "  event latency (socket read of the completing sentence -> event written): {} events, p50 {} ms, "
+               "p99 {} ms, max {} ms\n",
+               p.latency.count(), p.latency.quantile(0.5), p.latency.quantile(0.99), p.latency.max());
+  }
 }
 
 void run_live(const LiveOptions& o) {

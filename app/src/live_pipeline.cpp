@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,25 @@ void prometheus_line(std::string& out, std::string_view name, std::string_view h
 }
 
 }  // namespace
+
+void LatencyHistogram::add(std::int64_t ms) noexcept {
+  if (ms < 0) ms = 0;
+  ++buckets_[std::min<std::size_t>(static_cast<std::size_t>(ms), kBuckets - 1)];
+  ++count_;
+  sum_ += ms;
+  max_ = std::max(max_, ms);
+}
+
+std::int64_t LatencyHistogram::quantile(double q) const noexcept {
+  if (count_ == 0) return 0;
+  const auto need = static_cast<std::uint64_t>(std::ceil(q * static_cast<double>(count_)));
+  std::uint64_t seen = 0;
+  for (std::size_t i = 0; i < kBuckets; ++i) {
+    seen += buckets_[i];
+    if (seen >= need) return static_cast<std::int64_t>(i);
+  }
+  return static_cast<std::int64_t>(kBuckets - 1);
+}
 
 LivePipeline::LivePipeline(LivePipelineOptions options, pipeline::Resources resources, live::EventRing& ring,
                            EventOutput& output)
@@ -134,6 +154,11 @@ void LivePipeline::on_line(std::string_view line, UnixMillis received, std::stri
   const std::uint64_t stamped_before = stream.nmea.receipt_stamped();
   const pipeline::Observation* o = stream.nmea.feed_line(line, received);
   if (o == nullptr) return;
+  line_received_ = received;
+  struct Reset {
+    std::optional<UnixMillis>& r;
+    ~Reset() { r.reset(); }
+  } reset{line_received_};
   if (stream.nmea.receipt_stamped() != stamped_before) {
     last_receipt_stamp_ms_ = received;
     if (o->position) receipt_vessels_.insert(o->position->mmsi);
@@ -170,6 +195,7 @@ void LivePipeline::on_event(detectors::Event& e) {
     ++stats_.suppressed_known;  // written and alerted before a restart, same evidence
   } else {
     output_.write(json_scratch_, e.flagged);
+    if (line_received_) stats_.latency.add(wall_now() - *line_received_);
     if (known == alerted_.end()) {
       alerted_order_.push_back(e.id);
       alerted_.emplace(e.id, fingerprint);
@@ -361,6 +387,12 @@ void LivePipeline::append_metrics(std::string& out) const {
     out += fmt::format("aiswatch_events_flagged_kept{{type=\"{}\"}} {}\n", detectors::to_string(static_cast<detectors::EventType>(i)), flagged[i]);
   prometheus_line(out, "aiswatch_events_total", "Events emitted since start", "counter", static_cast<double>(stats_.events));
   prometheus_line(out, "aiswatch_events_flagged_total", "Flagged events emitted since start", "counter", static_cast<double>(stats_.flagged));
+  out += "# HELP aiswatch_event_latency_ms Socket read of the completing sentence to event written\n"
+         "# TYPE aiswatch_event_latency_ms summary\n";
+  for (const double q : {0.5, 0.9, 0.99})
+    out += fmt::format("aiswatch_event_latency_ms{{quantile=\"{}\"}} {}\n", q, stats_.latency.quantile(q));
+  out += fmt::format("aiswatch_event_latency_ms_sum {}\naiswatch_event_latency_ms_count {}\n", stats_.latency.sum(),
+                     stats_.latency.count());
   prometheus_line(out, "aiswatch_reloads_total", "Successful SIGHUP reloads", "counter", static_cast<double>(stats_.reloads));
 }
 

@@ -17,6 +17,7 @@
 //   LiveService service(io, settings, p, log);
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <deque>
@@ -54,6 +55,26 @@ struct LivePipelineOptions {
   bool quiet = false;
 };
 
+// Alert latency: from the socket read that delivered the sentence completing an event's evidence to the
+// event written to --events/stdout (queue wait + decode + track + detect + write), per event emitted while
+// a line was processed (events of quiet-feed clock ticks have no such sentence and are not counted).
+class LatencyHistogram {
+ public:
+  static constexpr std::size_t kBuckets = 5000;  // 1 ms each; later ones land in the last
+  void add(std::int64_t ms) noexcept;
+  [[nodiscard]] std::uint64_t count() const noexcept { return count_; }
+  // The smallest bucket with at least fraction q of the samples at or below it (ms); 0 when empty.
+  [[nodiscard]] std::int64_t quantile(double q) const noexcept;
+  [[nodiscard]] std::int64_t max() const noexcept { return max_; }
+  [[nodiscard]] std::int64_t sum() const noexcept { return sum_; }
+
+ private:
+  std::array<std::uint64_t, kBuckets> buckets_{};
+  std::uint64_t count_ = 0;
+  std::int64_t sum_ = 0;
+  std::int64_t max_ = 0;
+};
+
 struct LivePipelineStats {
   std::uint64_t lines = 0;
   std::uint64_t observations = 0;
@@ -64,6 +85,7 @@ struct LivePipelineStats {
   std::uint64_t dismissed = 0;         // dismissed in review, same evidence: not flagged
   std::uint64_t reloads = 0, reload_failures = 0;
   std::uint64_t reports_written = 0, states_saved = 0;
+  LatencyHistogram latency;
 };
 
 class LivePipeline final : public live::LineConsumer, public pipeline::EventListener {
@@ -132,6 +154,7 @@ class LivePipeline final : public live::LineConsumer, public pipeline::EventList
   std::vector<report::ReviewDecision> decisions_;         // latest per subject, from --cases
   std::deque<detectors::Event> kept_;  // newest events, for the report and /events?since= (survives reloads)
   UnixMillis last_periodic_ms_ = 0;
+  std::optional<UnixMillis> line_received_;  // the line being processed (for alert latency)
   std::string json_scratch_;
 
   std::atomic<bool> reload_requested_{false};
