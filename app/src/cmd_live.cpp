@@ -164,6 +164,10 @@ void run_live(const LiveOptions& o) {
   }
 
   boost::asio::io_context io(1);
+  // Signals are caught from here on (before any "listening on" line a script may act on): SIGINT/SIGTERM
+  // stop the service, SIGHUP reloads.
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  boost::asio::signal_set hangup(io, SIGHUP);
   live::LiveService service(io, settings, *pipeline, log);
   pipeline->attach(service);
   live::StatusRoutes routes(service, events, started_ms);
@@ -188,13 +192,11 @@ void run_live(const LiveOptions& o) {
     fmt::print(stderr, "live: listening on udp {}\n", live::log_safe(live::to_string({settings.listen_udp[i].host, udp_ports[i]})));
   if (http) fmt::print(stderr, "live: status page on http://{}/\n", live::log_safe(live::to_string({http_at->host, http->port()})));
 
-  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
   signals.async_wait([&](const boost::system::error_code& ec, int signal) {
     if (ec) return;
     if (log) log(fmt::format("live: {}; stopping", signal == SIGINT ? "SIGINT" : "SIGTERM"));
     service.stop();
   });
-  boost::asio::signal_set hangup(io, SIGHUP);
   std::function<void()> wait_hangup = [&] {
     hangup.async_wait([&](const boost::system::error_code& ec, int) {
       if (ec) return;
