@@ -66,7 +66,13 @@ report::VesselDossier make_dossier(std::uint32_t mmsi, const ais::Vessel* vessel
   }
   if (const watchlists::MatchResult* m = pipeline.matches().find(mmsi)) d.watchlist = m->matches;
   d.track = pipeline.tracks().track(mmsi);
-  d.positions_total = pipeline.tracks().positions(mmsi);
+  // The store samples; the vessel's latest fix is the tracker's, always drawn.
+  const std::optional<ais::TrackPoint>& last = vessel != nullptr ? vessel->last : (summary ? summary->last : std::nullopt);
+  if (last && (d.track.empty() || d.track.back().time < last->time)) {
+    d.track.push_back({.time = last->time, .lat_deg = last->lat_deg, .lon_deg = last->lon_deg, .sog_kn = last->sog_kn,
+                       .segment = last->segment});
+  }
+  d.positions_total = vessel != nullptr ? vessel->counts.positions : (summary ? summary->counts.positions : 0);
   return d;
 }
 

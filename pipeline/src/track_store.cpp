@@ -11,33 +11,40 @@ TrackStore::TrackStore(TrackLimits limits)
   limits_.min_points_per_vessel = std::clamp<std::size_t>(limits_.min_points_per_vessel, 4, cap_);
 }
 
+TrackStore::Fix TrackStore::to_fix(const ais::TrackPoint& p, bool pinned) noexcept {
+  Fix f{.time = p.time, .lat = static_cast<float>(p.lat_deg), .lon = static_cast<float>(p.lon_deg), .segment = p.segment};
+  if (p.sog_kn && *p.sog_kn >= 0 && *p.sog_kn < 6000) f.sog_dkn = static_cast<std::uint16_t>(std::lround(*p.sog_kn * 10.0f));
+  f.pinned = pinned;
+  return f;
+}
+
+TrackStore::VesselTrack& TrackStore::track_of(std::uint32_t mmsi) {
+  if (const auto at = index_.find(mmsi)) return tracks_[*at];
+  index_.insert_or_assign(mmsi, static_cast<std::uint32_t>(tracks_.size()));
+  VesselTrack& t = tracks_.emplace_back();
+  t.mmsi = mmsi;
+  return t;
+}
+
 void TrackStore::on_position(const ais::Vessel& vessel, const ais::PositionUpdate& update) {
   if (update.flags.late) return;  // it did not move the vessel; the track stays in time order
-  const ais::TrackPoint& p = update.current;
-  VesselTrack* t = nullptr;
-  if (const auto at = index_.find(vessel.mmsi)) {
-    t = &tracks_[*at];
-  } else {
-    index_.insert_or_assign(vessel.mmsi, static_cast<std::uint32_t>(tracks_.size()));
-    t = &tracks_.emplace_back();
-    t->mmsi = vessel.mmsi;
+  const bool boundary = update.flags.first_fix || update.flags.new_segment;
+  // Most fixes stop here, before touching the store's memory: a cheap sample of the tracker's count.
+  if (!boundary && vessel.counts.positions % limits_.sample_every != 0) return;
+  VesselTrack& t = track_of(vessel.mmsi);
+  if (update.flags.new_segment && update.previous != nullptr) {
+    // The last fix of the segment that just ended: pin it (it may already be stored as a sample).
+    Fix end = to_fix(*update.previous, true);
+    if (!t.fixes.empty() && t.fixes.back().time == end.time) {
+      if (!t.fixes.back().pinned && t.pinned < cap_ / 2) {
+        t.fixes.back().pinned = true;
+        ++t.pinned;
+      }
+    } else {
+      commit(t, end);
+    }
   }
-  Fix f{.time = p.time,
-        .lat = static_cast<float>(p.lat_deg),
-        .lon = static_cast<float>(p.lon_deg),
-        .segment = p.segment};
-  if (p.sog_kn && *p.sog_kn >= 0 && *p.sog_kn < 6000)
-    f.sog_dkn = static_cast<std::uint16_t>(std::lround(*p.sog_kn * 10.0f));
-  ++t->added;
-  const bool starts_segment = !t->has_pending || t->pending.segment != f.segment;
-  if (t->has_pending) {
-    Fix previous = t->pending;
-    previous.pinned = previous.pinned || starts_segment;  // the last fix of its segment
-    commit(*t, previous);
-  }
-  f.pinned = starts_segment;
-  t->pending = f;
-  t->has_pending = true;
+  commit(t, to_fix(update.current, boundary));
   if (points_ > limits_.total_points && cap_ > limits_.min_points_per_vessel) shrink_all();
 }
 
@@ -105,13 +112,7 @@ std::vector<report::TrackPoint> TrackStore::track(std::uint32_t mmsi) const {
     return p;
   };
   for (const Fix& f : t->fixes) out.push_back(convert(f));
-  if (t->has_pending) out.push_back(convert(t->pending));  // the latest fix is always drawn
   return out;
-}
-
-std::uint64_t TrackStore::positions(std::uint32_t mmsi) const {
-  const VesselTrack* t = find(mmsi);
-  return t != nullptr ? t->added : 0;
 }
 
 std::vector<std::uint32_t> TrackStore::mmsis() const {

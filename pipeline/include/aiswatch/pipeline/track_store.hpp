@@ -2,18 +2,19 @@
 // through, for the report's voyage maps and GIS track layers (re-reading the input would not work for
 // stdin or live feeds).
 //
-// Memory is bounded twice: each vessel keeps at most `points_per_vessel` fixes (24 bytes each) — when
-// full, every other thinnable fix goes and the stride doubles, as report::TrackThinner does — and all
-// vessels together at most `total_points`: past that, the per-vessel budget halves for everyone (down to
-// `min_points_per_vessel`). Both ends of every track segment are kept (up to half the budget), so gaps
-// are drawn between the right places. Late (out-of-order) fixes are not stored; suspect ones are (the
-// map shows the jump that was broadcast).
+// Cost: the hot path looks at the tracker's own vessel (already in cache) and takes only every
+// `sample_every`-th in-order fix, plus every segment's first and last fix; only those touch the store's
+// memory. Memory is bounded twice: each vessel keeps at most `points_per_vessel` fixes (24 bytes each) —
+// when full, every other thinnable fix goes and the stride doubles, as report::TrackThinner does — and
+// all vessels together at most `total_points`: past that, the per-vessel budget halves for everyone (down
+// to `min_points_per_vessel`). Segment ends are pinned (up to half the budget), so gaps are drawn between
+// the right places. Late (out-of-order) fixes are not stored; suspect ones are (the map shows the jump
+// that was broadcast). The vessel's latest fix is the tracker's (report_model.cpp appends it).
 //
 //   TrackStore tracks;                     // a tracker observer
 //   tracker.add_observer(tracks);
 //   … input …
 //   dossier.track = tracks.track(273459120);              // report::TrackPoints, oldest first
-//   dossier.positions_total = tracks.positions(273459120);
 #pragma once
 
 #include <cstddef>
@@ -27,6 +28,7 @@
 namespace aiswatch::pipeline {
 
 struct TrackLimits {
+  std::uint32_t sample_every = 4;         // in-order fixes between samples (segment ends always kept)
   std::size_t points_per_vessel = 256;
   std::size_t total_points = 8'000'000;  // ~190 MB of fixes at most
   std::size_t min_points_per_vessel = 16;
@@ -40,8 +42,6 @@ class TrackStore final : public ais::TrackObserver {
 
   // The kept fixes of a vessel, oldest first (positions rounded to float, ~2 m); empty when unknown.
   [[nodiscard]] std::vector<report::TrackPoint> track(std::uint32_t mmsi) const;
-  // In-order fixes seen for the vessel (before thinning).
-  [[nodiscard]] std::uint64_t positions(std::uint32_t mmsi) const;
   // Every vessel with a track, in the order they were first seen.
   [[nodiscard]] std::vector<std::uint32_t> mmsis() const;
 
@@ -64,12 +64,11 @@ class TrackStore final : public ais::TrackObserver {
     std::uint32_t stride = 1;    // thinnable fixes are kept when ordinal % stride == 0
     std::uint32_t ordinal = 0;   // thinnable fixes seen
     std::uint32_t pinned = 0;    // pinned fixes stored
-    std::uint64_t added = 0;
-    bool has_pending = false;
-    Fix pending;                 // the latest fix: whether it ends a segment is known at the next one
     std::vector<Fix> fixes;
   };
 
+  static Fix to_fix(const ais::TrackPoint& p, bool pinned) noexcept;
+  VesselTrack& track_of(std::uint32_t mmsi);
   void commit(VesselTrack& t, Fix f);
   void halve(VesselTrack& t);
   void shrink_all();
