@@ -5,8 +5,8 @@
 
 namespace aiswatch::live::detail {
 
-FramedCounts frame_and_queue(std::string_view bytes, bool end_of_input, LineFramer& framer, const std::string& label,
-                     const std::shared_ptr<SourceCounters>& counters, LineQueue& queue) {
+FrameResult frame_and_queue(std::string_view bytes, bool end_of_input, LineFramer& framer, const std::string& label,
+                            const std::shared_ptr<SourceCounters>& counters, LineQueue& queue, QueueMode mode) {
   const UnixMillis received = system_now_ms();
   LineBatch batch;
   batch.text.reserve(bytes.size() + framer.pending_bytes());
@@ -19,15 +19,20 @@ FramedCounts frame_and_queue(std::string_view bytes, bool end_of_input, LineFram
   }
   counters->bytes += bytes.size();
   if (counts.overlong != 0) counters->overlong_lines += counts.overlong;
-  if (counts.lines == 0) return counts;
+  FrameResult result{counts.lines, counts.overlong, false};
+  if (counts.lines == 0) return result;
 
   batch.received_ms = received;
   counters->lines += counts.lines;
   counters->last_line_ms.store(batch.received_ms, std::memory_order_relaxed);
   batch.counters = counters;
   batch.source = label;
-  queue.push(std::move(batch));
-  return counts;
+  if (mode == QueueMode::admitted) {
+    queue.push(std::move(batch));
+  } else {
+    result.dropped = !queue.try_push(std::move(batch));  // the queue counts the dropped lines
+  }
+  return result;
 }
 
 void queue_end_of_stream(const std::string& label, const std::shared_ptr<SourceCounters>& counters, LineQueue& queue) {

@@ -129,6 +129,7 @@ struct FeedServer::Impl : std::enable_shared_from_this<FeedServer::Impl> {
         flush();
         if (over_high_water()) {
           paused = true;
+          refresh_hold_marks();
           stall_timer_ensure();
           return;
         }
@@ -147,29 +148,40 @@ struct FeedServer::Impl : std::enable_shared_from_this<FeedServer::Impl> {
     for (const auto& client : clients) client->send(batch);
   }
 
-  bool over_high_water() {
-    bool any = false;
+  bool over_high_water() const {
+    for (const auto& client : clients)
+      if (client->backlog_bytes() > settings.client_high_water_bytes) return true;
+    return false;
+  }
+
+  std::size_t low_water() const { return settings.client_high_water_bytes / 2; }
+
+  // While paused, a client "holds up" playback when its backlog is above the resume mark (half the
+  // high-water mark): playback resumes only once every client is under it. The mark is the moment a
+  // client started holding up playback, for the stall timeout. (Marking only clients above the
+  // high-water mark would miss a client stuck between the two marks: it keeps playback paused for
+  // ever without ever counting as stalled.)
+  void refresh_hold_marks() {
     const auto now = std::chrono::steady_clock::now();
     for (const auto& client : clients) {
-      if (client->backlog_bytes() > settings.client_high_water_bytes) {
-        if (!client->over_high_water_since()) client->over_high_water_since() = now;
-        any = true;
+      if (client->backlog_bytes() > low_water()) {
+        if (!client->holding_since()) client->holding_since() = now;
       } else {
-        client->over_high_water_since().reset();
+        client->holding_since().reset();
       }
     }
-    return any;
   }
 
   void maybe_resume() {
     if (!paused || stopped) return;
     for (const auto& client : clients)
-      if (client->backlog_bytes() > settings.client_high_water_bytes / 2) return;
+      if (client->backlog_bytes() > low_water()) return;
     paused = false;
+    for (const auto& client : clients) client->holding_since().reset();
     asio::post(io, [self = shared_from_this()] { self->play(); });
   }
 
-  // While paused or finishing: disconnect a client stuck above the high-water mark for longer than stall_timeout.
+  // While paused or finishing: disconnect a client that has held up playback for longer than stall_timeout.
   void stall_timer_ensure() {
     if (stall_timer_armed) return;
     stall_timer_armed = true;
@@ -183,12 +195,14 @@ struct FeedServer::Impl : std::enable_shared_from_this<FeedServer::Impl> {
   }
 
   void drop_stalled_clients() {
-    over_high_water();  // refresh the "since" marks
     const auto now = std::chrono::steady_clock::now();
     std::vector<std::shared_ptr<ServeClient>> stalled;
-    for (const auto& client : clients) {
-      const auto since = client->over_high_water_since();
-      if (since && now - *since >= settings.stall_timeout) stalled.push_back(client);
+    if (paused) {
+      refresh_hold_marks();
+      for (const auto& client : clients) {
+        const auto since = client->holding_since();
+        if (since && now - *since >= settings.stall_timeout) stalled.push_back(client);
+      }
     }
     // At the end of the file, a client that reads nothing at all gets stall_timeout to take what is left.
     if (finishing && now - finishing_since >= settings.stall_timeout) {
@@ -197,8 +211,8 @@ struct FeedServer::Impl : std::enable_shared_from_this<FeedServer::Impl> {
           stalled.push_back(client);
     }
     for (const auto& client : stalled) {
-      say(fmt::format("serve: client {} too slow ({} bytes unsent for {} s); disconnecting", client->label(),
-                      client->backlog_bytes(), std::chrono::duration_cast<std::chrono::seconds>(settings.stall_timeout).count()));
+      say(fmt::format("serve: client {} too slow ({} bytes unsent for {:g} s); disconnecting", client->label(),
+                      client->backlog_bytes(), static_cast<double>(settings.stall_timeout.count()) / 1000.0));
       ++stats.clients_dropped_slow;
       stats.bytes_written += client->bytes_written();
       client->close_now();

@@ -80,7 +80,13 @@ class HttpConnection : public std::enable_shared_from_this<HttpConnection> {
       respond(r, false);
       return;
     }
-    respond(handler_(*request), head_only);
+    HttpResponse response;
+    try {
+      response = handler_(*request);
+    } catch (...) {  // a handler bug must not end the io thread (and with it the run)
+      response = text_response(500, "internal error");
+    }
+    respond(response, head_only);
   }
 
   void respond(const HttpResponse& response, bool head_only) {

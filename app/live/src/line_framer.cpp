@@ -63,4 +63,11 @@ FramedCounts LineFramer::finish(LineBatch& out) {
   return counts;
 }
 
+bool LineFramer::discard_pending() noexcept {
+  const bool partial = !discarding_ && !pending_.empty() && pending_ != "\r";
+  pending_.clear();
+  discarding_ = false;
+  return partial;
+}
+
 }  // namespace aiswatch::live

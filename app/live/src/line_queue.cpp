@@ -1,4 +1,5 @@
-// line_queue.cpp — bounded, drop-oldest batch queue between the io thread and the consumer thread.
+// line_queue.cpp — bounded batch queue between the io thread and the consumer thread: admission and
+// room notification for TCP backpressure, counted drops for UDP.
 #include "aiswatch/live/line_queue.hpp"
 
 #include <algorithm>
@@ -8,14 +9,25 @@ namespace aiswatch::live {
 
 LineQueue::LineQueue(std::size_t max_bytes) { stats_.max_bytes = max_bytes; }
 
-void LineQueue::drop_front_locked() {
-  LineBatch& oldest = batches_.front();
-  const std::size_t lines = oldest.line_count();
-  stats_.queued_bytes -= oldest.footprint_bytes();
+void LineQueue::drop_locked(const LineBatch& batch) {
+  const std::size_t lines = batch.line_count();
   ++stats_.dropped_batches;
   stats_.dropped_lines += lines;
-  if (oldest.counters) oldest.counters->dropped_lines += lines;
-  batches_.pop_front();
+  if (batch.counters && lines != 0) batch.counters->dropped_lines += lines;
+}
+
+void LineQueue::enqueue_locked(LineBatch&& batch, std::size_t bytes) {
+  stats_.queued_bytes += bytes;
+  stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.queued_bytes);
+  batches_.push_back(std::move(batch));
+}
+
+bool LineQueue::admit_or_notify() {
+  std::lock_guard lock(mutex_);
+  if (closed_ || has_room_locked()) return true;  // after close, push() counts the drop
+  producer_waiting_ = true;
+  ++stats_.full_waits;
+  return false;
 }
 
 void LineQueue::push(LineBatch batch) {
@@ -24,30 +36,53 @@ void LineQueue::push(LineBatch batch) {
     std::lock_guard lock(mutex_);
     ++stats_.pushed_batches;
     if (closed_) {
-      ++stats_.dropped_batches;
-      stats_.dropped_lines += batch.line_count();
-      if (batch.counters) batch.counters->dropped_lines += batch.line_count();
+      drop_locked(batch);
       return;
     }
-    while (!batches_.empty() && stats_.queued_bytes + bytes > stats_.max_bytes) drop_front_locked();
-    stats_.queued_bytes += bytes;
-    stats_.peak_bytes = std::max(stats_.peak_bytes, stats_.queued_bytes);
-    batches_.push_back(std::move(batch));
+    enqueue_locked(std::move(batch), bytes);
   }
   ready_.notify_one();
 }
 
-bool LineQueue::pop_all(std::deque<LineBatch>& out, std::chrono::steady_clock::time_point deadline) {
-  std::unique_lock lock(mutex_);
-  ready_.wait_until(lock, deadline, [this] { return closed_ || !batches_.empty(); });
-  if (batches_.empty()) return !closed_;
-  if (out.empty()) {
-    out.swap(batches_);
-  } else {
-    std::move(batches_.begin(), batches_.end(), std::back_inserter(out));
-    batches_.clear();
+bool LineQueue::try_push(LineBatch batch) {
+  const std::size_t bytes = batch.footprint_bytes();
+  {
+    std::lock_guard lock(mutex_);
+    ++stats_.pushed_batches;
+    if (closed_ || !has_room_locked()) {
+      drop_locked(batch);
+      return false;
+    }
+    enqueue_locked(std::move(batch), bytes);
   }
-  stats_.queued_bytes = 0;
+  ready_.notify_one();
+  return true;
+}
+
+void LineQueue::set_room_handler(std::function<void()> handler) {
+  std::lock_guard lock(mutex_);
+  room_handler_ = std::move(handler);
+}
+
+bool LineQueue::pop_all(std::deque<LineBatch>& out, std::chrono::steady_clock::time_point deadline) {
+  std::function<void()> notify;
+  {
+    std::unique_lock lock(mutex_);
+    ready_.wait_until(lock, deadline, [this] { return closed_ || !batches_.empty(); });
+    if (batches_.empty()) return !closed_;
+    if (out.empty()) {
+      out.swap(batches_);
+    } else {
+      std::move(batches_.begin(), batches_.end(), std::back_inserter(out));
+      batches_.clear();
+    }
+    stats_.queued_bytes = 0;
+    if (producer_waiting_) {
+      producer_waiting_ = false;
+      notify = room_handler_;
+    }
+  }
+  if (notify) notify();
   return true;
 }
 

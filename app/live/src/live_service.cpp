@@ -57,12 +57,22 @@ struct LiveService::Impl {
         settings(std::move(s)),
         log(std::move(log_sink)),
         queue(settings.queue_max_bytes),
-        context{io, queue, settings, log},
+        context{io, queue, settings, log, paused},
         rate_timer(io),
         consumer_thread(queue, consumer, settings.tick_interval, [this] {
           // Runs on the consumer thread: hand the stop over to the io thread.
-          asio::post(io, [this] { stop(); });
-        }) {}
+          asio::post(io, [this, alive = std::weak_ptr<int>(alive_token)] {
+            if (alive.lock()) stop();
+          });
+        }) {
+    // Backpressure: the consumer made room after a TCP connection found the queue full. This runs on the
+    // consumer thread and must not block: the paused connections are resumed on the io thread.
+    queue.set_room_handler([this, alive = std::weak_ptr<int>(alive_token)] {
+      asio::post(io, [this, alive] {
+        if (alive.lock() && !stopped) paused.resume_all();
+      });
+    });
+  }
 
   void sample_rate() {
     std::uint64_t total = 0;
@@ -89,6 +99,7 @@ struct LiveService::Impl {
     for (auto& c : clients) c->stop();
     for (auto& l : tcp_listeners) l->stop();
     for (auto& u : udp_listeners) u->stop();
+    paused.clear();  // the connections are closed (what they held back is queued)
     queue.close();
     consumer_thread.join();  // delivers what is still queued, then on_finish
     if (on_stopped) {
@@ -97,10 +108,13 @@ struct LiveService::Impl {
     }
   }
 
+  // Handlers posted from the consumer thread check it: none runs after the service is gone.
+  std::shared_ptr<int> alive_token = std::make_shared<int>(0);
   asio::io_context& io;
   LiveSettings settings;
   LogSink log;
   LineQueue queue;
+  detail::PausedConnections paused;  // TCP connections waiting for room in the queue (io thread)
   detail::FeedContext context;
   asio::steady_timer rate_timer;
   RateMeter rate;
@@ -189,7 +203,9 @@ SourceSnapshot LiveService::totals() const {
     t.lines += s.lines;
     t.bytes += s.bytes;
     t.overlong_lines += s.overlong_lines;
+    t.partial_lines += s.partial_lines;
     t.dropped_lines += s.dropped_lines;
+    t.dropped_datagrams += s.dropped_datagrams;
     t.delivered_lines += s.delivered_lines;
     t.datagrams += s.datagrams;
     t.connections += s.connections;
@@ -199,6 +215,8 @@ SourceSnapshot LiveService::totals() const {
     t.connect_failures += s.connect_failures;
     t.reconnects += s.reconnects;
     t.idle_timeouts += s.idle_timeouts;
+    t.backpressure_pauses += s.backpressure_pauses;
+    t.paused_connections += s.paused_connections;
     if (s.last_line_ms && (!t.last_line_ms || *s.last_line_ms > *t.last_line_ms)) t.last_line_ms = s.last_line_ms;
   }
   return t;

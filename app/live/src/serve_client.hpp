@@ -34,8 +34,9 @@ class ServeClient : public std::enable_shared_from_this<ServeClient> {
   const std::string& label() const noexcept { return label_; }
   std::size_t backlog_bytes() const noexcept { return backlog_bytes_; }
   std::uint64_t bytes_written() const noexcept { return bytes_written_; }
-  // Since when the backlog has been above `high_water` (nullopt when below): for the stall timeout.
-  std::optional<std::chrono::steady_clock::time_point>& over_high_water_since() noexcept { return over_since_; }
+  // Since when this client has been holding up a paused playback (backlog above the resume mark;
+  // nullopt when not): for the stall timeout. Kept by FeedServer.
+  std::optional<std::chrono::steady_clock::time_point>& holding_since() noexcept { return holding_since_; }
 
  private:
   void read();
@@ -52,7 +53,7 @@ class ServeClient : public std::enable_shared_from_this<ServeClient> {
   std::size_t backlog_bytes_ = 0;
   std::uint64_t bytes_written_ = 0;
   std::array<char, 512> discard_{};
-  std::optional<std::chrono::steady_clock::time_point> over_since_;
+  std::optional<std::chrono::steady_clock::time_point> holding_since_;
   bool writing_ = false;
   bool closing_ = false;  // close_when_flushed() was called
   bool open_ = true;

@@ -20,7 +20,9 @@ SourceSnapshot SourceCounters::snapshot() const {
   s.lines = lines.load(relaxed);
   s.bytes = bytes.load(relaxed);
   s.overlong_lines = overlong_lines.load(relaxed);
+  s.partial_lines = partial_lines.load(relaxed);
   s.dropped_lines = dropped_lines.load(relaxed);
+  s.dropped_datagrams = dropped_datagrams.load(relaxed);
   s.delivered_lines = delivered_lines.load(relaxed);
   s.datagrams = datagrams.load(relaxed);
   s.connections = connections.load(relaxed);
@@ -30,6 +32,8 @@ SourceSnapshot SourceCounters::snapshot() const {
   s.connect_failures = connect_failures.load(relaxed);
   s.reconnects = reconnects.load(relaxed);
   s.idle_timeouts = idle_timeouts.load(relaxed);
+  s.backpressure_pauses = backpressure_pauses.load(relaxed);
+  s.paused_connections = paused_connections.load(relaxed);
   if (const UnixMillis t = last_line_ms.load(relaxed); t != 0) s.last_line_ms = t;
   return s;
 }

@@ -68,8 +68,11 @@ void UdpListenerSource::receive() {
           self->silence_reported_ = false;
           self->context_.say(fmt::format("{}: datagrams again", log_safe(self->counters_->name)));
         }
-        frame_and_queue(std::string_view(self->buffer_.data(), n), true, self->framer_, self->label_for(self->sender_),
-                        self->counters_, self->context_.queue);
+        // A datagram cannot be paused: when the queue is full its lines are dropped and counted.
+        const FrameResult r = frame_and_queue(std::string_view(self->buffer_.data(), n), true, self->framer_,
+                                              self->label_for(self->sender_), self->counters_, self->context_.queue,
+                                              QueueMode::drop_if_full);
+        if (r.dropped) ++self->counters_->dropped_datagrams;
         self->receive();
       });
 }

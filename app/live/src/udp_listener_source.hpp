@@ -1,6 +1,8 @@
 // udp_listener_source.hpp — a --listen-udp port: every datagram is framed on its own (it may hold one
 // or several lines; an unterminated last line counts), labelled "udp:SENDER:PORT". The watchdog only
 // reports a silent port (there is no connection to reopen) and reports it again only after data resumed.
+// UDP cannot be paused: a datagram that arrives while the consumer queue is full is read and dropped,
+// its lines counted in dropped_lines and the datagram in dropped_datagrams; the io thread never waits.
 #pragma once
 
 #include "aiswatch/live/asio.hpp"

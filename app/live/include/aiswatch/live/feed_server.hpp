@@ -8,9 +8,9 @@
 //
 // Backpressure: each client has its own write queue. When a client's backlog exceeds
 // client_high_water_bytes, reading the file pauses until every backlog is back under half of it, so the
-// server never buffers without bound (at most about high-water + one batch per client). A client whose
-// backlog stays above the high-water mark for stall_timeout is disconnected, so one stuck client cannot
-// stall the others for ever.
+// server never buffers without bound (at most about high-water + one batch per client). A client that
+// holds a paused playback up (backlog above the resume mark, half the high-water mark) for
+// stall_timeout is disconnected, so one stuck client cannot stall the others for ever.
 //
 // At the end of the file (without --loop) every client gets what is queued, then a clean close; the
 // acceptor closes and on_finished is called.

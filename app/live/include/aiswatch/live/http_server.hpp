@@ -3,7 +3,8 @@
 // so that a hostile client cannot hold memory or connections: the request head must fit in
 // max_request_bytes (else 431) and arrive within request_timeout (else 408), at most max_connections
 // at once (more are closed at once). The handler maps a parsed request to a response (404 for paths
-// it does not know); this class answers 400/405/408/431/505 itself.
+// it does not know); this class answers 400/405/408/431/505 itself, and 500 if the handler throws.
+// The handler runs on the io_context thread.
 //
 //   HttpServer http(io, {.listen = {"127.0.0.1", 8080}}, [&](const HttpRequest& r) { return routes.handle(r); }, log);
 //   http.start();                    // throws LiveError when the address cannot be bound

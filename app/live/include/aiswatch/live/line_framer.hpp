@@ -37,6 +37,11 @@ class LineFramer {
   // End of input: the pending unterminated line (if any) is appended, and the framer starts afresh.
   FramedCounts finish(LineBatch& out);
 
+  // The stream broke off (connection error, idle timeout, shutdown): the pending unterminated line is
+  // thrown away. Returns true when there was one (a fragment of an over-long line, already counted as
+  // over-long, does not count). The framer starts afresh.
+  bool discard_pending() noexcept;
+
   std::size_t max_line_bytes() const noexcept { return max_line_bytes_; }
   std::size_t pending_bytes() const noexcept { return pending_.size(); }
 

@@ -6,7 +6,8 @@
 // Threads: sockets, framing, timers and the HTTP status server run on the io_context thread; the
 // consumer (the decode → track → detect pipeline) runs on its own thread, so a slow pipeline never stops
 // the sockets from being read or the status page from answering. When the pipeline falls behind by more
-// than queue_max_bytes, the oldest lines are dropped and counted (see line_queue.hpp).
+// than queue_max_bytes, TCP connections stop reading until it catches up (backpressure: nothing they send
+// is lost) and UDP datagrams are dropped and counted (see line_queue.hpp). The io thread never blocks.
 //
 //   boost::asio::io_context io;
 //   LiveSettings settings;
@@ -53,7 +54,7 @@ struct LiveSettings {
   std::chrono::milliseconds reconnect_max{30'000};   // backoff cap
   bool reconnect = true;  // false: a --connect feed that ends or fails stays down; when all have, the service stops
   std::size_t max_connections_per_listener = 64;  // further feeders are refused (counted)
-  std::size_t queue_max_bytes = 16u << 20;        // bound of the queue to the consumer (drop oldest)
+  std::size_t queue_max_bytes = 16u << 20;        // bound of the queue to the consumer (TCP pauses, UDP drops)
   std::chrono::milliseconds tick_interval{1000};  // LineConsumer::on_tick period
 };
 

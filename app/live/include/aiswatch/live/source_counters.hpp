@@ -27,7 +27,9 @@ struct SourceSnapshot {
   std::uint64_t lines = 0;                 // complete lines received (empty lines not counted)
   std::uint64_t bytes = 0;                 // bytes received, terminators and garbage included
   std::uint64_t overlong_lines = 0;        // lines over the cap, discarded
-  std::uint64_t dropped_lines = 0;         // lines dropped because the consumer queue was full
+  std::uint64_t partial_lines = 0;         // TCP: unterminated lines cut off by a broken connection, discarded
+  std::uint64_t dropped_lines = 0;         // lines dropped because the consumer queue was full (UDP only)
+  std::uint64_t dropped_datagrams = 0;     // UDP datagrams whose lines were dropped (queue full)
   std::uint64_t delivered_lines = 0;       // lines handed to the consumer
   std::uint64_t datagrams = 0;             // UDP only
   std::uint64_t connections = 0;           // TCP connections established (accepted or connected)
@@ -37,6 +39,8 @@ struct SourceSnapshot {
   std::uint64_t connect_failures = 0;      // client: resolve or connect attempts that failed
   std::uint64_t reconnects = 0;            // client: connections established after the first
   std::uint64_t idle_timeouts = 0;         // watchdog: a connection (or UDP socket) silent for too long
+  std::uint64_t backpressure_pauses = 0;   // TCP: times a connection stopped reading because the queue was full
+  std::uint64_t paused_connections = 0;    // TCP: connections not reading now (backpressure)
   std::optional<UnixMillis> last_line_ms;  // receive time of the newest line
 };
 
@@ -48,7 +52,9 @@ struct SourceCounters {
   std::atomic<std::uint64_t> lines{0};
   std::atomic<std::uint64_t> bytes{0};
   std::atomic<std::uint64_t> overlong_lines{0};
+  std::atomic<std::uint64_t> partial_lines{0};
   std::atomic<std::uint64_t> dropped_lines{0};
+  std::atomic<std::uint64_t> dropped_datagrams{0};
   std::atomic<std::uint64_t> delivered_lines{0};
   std::atomic<std::uint64_t> datagrams{0};
   std::atomic<std::uint64_t> connections{0};
@@ -58,6 +64,8 @@ struct SourceCounters {
   std::atomic<std::uint64_t> connect_failures{0};
   std::atomic<std::uint64_t> reconnects{0};
   std::atomic<std::uint64_t> idle_timeouts{0};
+  std::atomic<std::uint64_t> backpressure_pauses{0};
+  std::atomic<std::uint64_t> paused_connections{0};
   std::atomic<UnixMillis> last_line_ms{0};  // 0: no line yet
 
   SourceSnapshot snapshot() const;
