@@ -125,6 +125,7 @@ void run_live(const LiveOptions& o) {
     fail(e.what());
   }
   po.pipeline.detectors = o.run.detectors;
+  po.pipeline.tracker = pipeline::PipelineOptions::default_tracker_config(/*kalman=*/true);
   if (!o.state_file.empty()) po.state_file = o.state_file;
   if (!o.run.report.empty()) po.report_dir = o.run.report;
   po.gis_format = o.run.gis_format == "none" ? std::string() : o.run.gis_format;

@@ -326,6 +326,15 @@ std::optional<std::string> LivePipeline::vessel_json(std::uint32_t mmsi) const {
     if (last->cog_deg) j["last"]["course"] = *last->cog_deg;
   }
   j["positions"] = v ? v->counts.positions : dormant->counts.positions;
+  if (v != nullptr && v->kalman) {
+    // Smoothed by the tracker's Kalman filter and predicted to the data clock, with its 95 % radius.
+    if (const auto now = pipeline_->tracker().now()) {
+      if (const auto est = pipeline_->tracker().estimate(*v, *now)) {
+        j["predicted"] = {{"time", format_iso8601(*now)}, {"lat", est->lat_deg}, {"lon", est->lon_deg},
+                          {"speed", est->sog_kn}, {"course", est->cog_deg}, {"radius_95_m", est->radius95_m}};
+      }
+    }
+  }
   nlohmann::json history = nlohmann::json::array();
   for (const auto& c : d.identity_history)
     history.push_back({{"field", c.field}, {"from", c.old_value}, {"to", c.new_value}, {"time", format_iso8601(c.time)}});

@@ -53,9 +53,12 @@ struct PipelineOptions {
 
   // The tracker as a run uses it: vessels silent for 3 days are summarised and evicted (memory stays
   // bounded over months of data; a vessel that comes back resumes from its summary, so its gap is seen).
-  static ais::TrackerConfig default_tracker_config() {
+  // No detector reads the Kalman filter, so a replay does not run it (it cost a fifth of the tracker's
+  // time); live mode turns it on for the predicted positions of GET /vessels/{mmsi}.
+  static ais::TrackerConfig default_tracker_config(bool kalman = false) {
     ais::TrackerConfig c;
     c.evict_after_ms = 3LL * 24 * 3'600'000;
+    c.kalman = kalman;
     return c;
   }
 };
