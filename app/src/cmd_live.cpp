@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <memory>
@@ -24,6 +25,7 @@
 #include "aiswatch/live/http_server.hpp"
 #include "aiswatch/live/live_service.hpp"
 #include "aiswatch/live/status_routes.hpp"
+#include "aiswatch/live/webhook.hpp"
 #include "aiswatch/report/error.hpp"
 #include "event_output.hpp"
 #include "live_pipeline.hpp"
@@ -37,6 +39,7 @@ using aiswatch::UnixMillis;
 struct LiveOptions {
   aiswatch::app::RunCliOptions run;  // lists, zones, config, filters, --events/--report/--cases
   bool fsync = false;
+  std::string webhook;
   std::vector<std::string> connect;
   std::vector<std::string> listen_tcp;
   std::vector<std::string> listen_udp;
@@ -99,6 +102,39 @@ void print_final_stats(const live::LiveService& service, const aiswatch::app::Li
                "p99 {} ms, max {} ms\n",
                p.latency.count(), p.latency.quantile(0.5), p.latency.quantile(0.99), p.latency.max());
   }
+}
+
+// The pipeline's routes behind --http: GET /vessels/{mmsi} (identity, last and predicted position,
+// matches, events) and GET /events?since=TIME[&n=N] (events overlapping or after TIME, JSON lines).
+std::optional<live::HttpResponse> pipeline_route(const aiswatch::app::LivePipeline& pipeline, const live::HttpRequest& r) {
+  constexpr std::string_view kVessels = "/vessels/";
+  if (r.path.starts_with(kVessels)) {
+    const std::string_view digits = r.path.substr(kVessels.size());
+    std::uint32_t mmsi = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), mmsi);
+    if (ec != std::errc() || end != digits.data() + digits.size() || mmsi == 0 || digits.size() > 9) {
+      return live::HttpResponse{.status = 400, .body = "an MMSI is 1 to 9 digits: /vessels/273382620\n"};
+    }
+    if (auto json = pipeline.vessel_json(mmsi)) {
+      return live::HttpResponse{.content_type = "application/json", .body = std::move(*json) + "\n"};
+    }
+    return live::HttpResponse{.status = 404, .body = "no such vessel\n"};
+  }
+  if (r.path == "/events") {
+    const auto since = r.query_param("since");
+    if (!since) return std::nullopt;  // plain /events?n= is the status routes' own
+    const auto t = aiswatch::parse_iso8601(*since);
+    if (!t) return live::HttpResponse{.status = 400, .body = "since: an ISO 8601 time, e.g. 2024-03-10T06:00:00Z\n"};
+    std::size_t n = 1000;
+    if (const auto nt = r.query_param("n")) {
+      const auto [end, ec] = std::from_chars(nt->data(), nt->data() + nt->size(), n);
+      if (ec != std::errc() || end != nt->data() + nt->size() || n == 0) {
+        return live::HttpResponse{.status = 400, .body = "n: a positive number\n"};
+      }
+    }
+    return live::HttpResponse{.content_type = "application/x-ndjson", .body = pipeline.events_since_json(*t, n)};
+  }
+  return std::nullopt;
 }
 
 void run_live(const LiveOptions& o) {
@@ -172,6 +208,20 @@ void run_live(const LiveOptions& o) {
   live::LiveService service(io, settings, *pipeline, log);
   pipeline->attach(service);
   live::StatusRoutes routes(service, events, started_ms);
+  std::unique_ptr<live::WebhookClient> webhook;
+  if (!o.webhook.empty()) {
+    try {
+      webhook = std::make_unique<live::WebhookClient>(io, live::WebhookSettings{.url = o.webhook}, log);
+    } catch (const live::LiveError& e) {
+      fail(e.what());
+    }
+    pipeline->set_alert_hook([&webhook](const std::string& json) { webhook->post(json); });
+  }
+  routes.set_metrics_provider([&pipeline, &webhook](std::string& out) {
+    pipeline->append_metrics(out);
+    if (webhook) webhook->append_metrics(out);
+  });
+  routes.set_fallback([&pipeline](const live::HttpRequest& r) { return pipeline_route(*pipeline, r); });
   std::unique_ptr<live::HttpServer> http;
   try {
     service.start();
@@ -211,6 +261,8 @@ void run_live(const LiveOptions& o) {
     signals.cancel();
     hangup.cancel();
     if (http) http->stop();
+    // Alerts still queued for the webhook get a few seconds to go out.
+    if (webhook) webhook->stop(std::chrono::steady_clock::now() + std::chrono::seconds(5));
   });
 
   io.run();
@@ -218,6 +270,11 @@ void run_live(const LiveOptions& o) {
   pipeline->print_summary(std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::system_clock::now().time_since_epoch()).count());
   print_final_stats(service, *pipeline, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+  if (webhook) {
+    const live::WebhookStats w = webhook->stats();
+    fmt::print(stderr, "  webhook: {} queued, {} delivered, {} retries, {} failures, {} dropped (queue bound), {} undelivered\n",
+               w.queued, w.delivered, w.retries, w.failures, w.dropped, w.pending);
+  }
 }
 
 }  // namespace
@@ -246,6 +303,8 @@ void register_live_command(CLI::App& app) {
       ->check(CLI::Range(1, 1000000));
   cmd->add_flag("--once", options->once, "Do not reconnect: stop when every --connect feed has ended (replaying a served log)");
   cmd->add_flag("--fsync", options->fsync, "fsync --events after every event (durable alerts, slower)");
+  cmd->add_option("--webhook", options->webhook,
+                  "POST each flagged event as JSON to this http:// URL (ordered, retried with backoff, bounded queue)");
   aiswatch::app::add_run_options(*cmd, options->run);
   cmd->callback([options] { run_live(*options); });
 }

@@ -17,7 +17,11 @@
 
 namespace aiswatch::live::test {
 
-inline std::string aiswatch_binary() { return std::string(AISWATCH_BINARY_DIR) + "/app/aiswatch"; }
+inline std::string aiswatch_binary() {
+  std::string path = AISWATCH_BINARY_DIR;
+  path += "/app/aiswatch";  // appended, not operator+: GCC 12 -O3 reports a false -Warray-bounds on the temporary
+  return path;
+}
 
 class Subprocess {
  public:
