@@ -138,7 +138,7 @@ struct DarkTransferDetector::State {
   std::unordered_map<std::uint64_t, bool> cell_excluded;                // cached: no partner can be found here
   std::unordered_map<std::uint64_t, std::vector<ClosedGap>> gaps;       // cell of the last position -> gaps
   std::vector<Pending> pending;
-  UnixMillis last_prune = std::numeric_limits<UnixMillis>::min();
+  std::optional<UnixMillis> last_prune;  // none before the first clock tick
   std::vector<std::uint32_t> scratch_slots;
   std::vector<double> scratch_speeds;
 
@@ -579,7 +579,7 @@ void DarkTransferDetector::on_static(const ais::Vessel& vessel, const ais::Stati
 void DarkTransferDetector::on_time(UnixMillis now) {
   State& st = *state_;
   if (!st.pending.empty()) st.emit_due(now, false);
-  if (now - st.last_prune >= kPruneEveryMs) {
+  if (!st.last_prune || now - *st.last_prune >= kPruneEveryMs) {
     st.last_prune = now;
     st.prune(now);
   }

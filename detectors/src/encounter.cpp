@@ -109,7 +109,7 @@ struct EncounterDetector::State {
   std::unordered_map<std::uint64_t, bool> cell_in_port;          // cached "every point of the cell is near a port"
   std::unordered_map<std::uint64_t, Pair> pairs;
   std::uint64_t update_count = 0;
-  UnixMillis last_sweep = std::numeric_limits<UnixMillis>::min();
+  std::optional<UnixMillis> last_sweep;  // none before the first clock tick
 
   // ---- vessels and the grid ----
 
@@ -524,7 +524,7 @@ void EncounterDetector::on_static(const ais::Vessel& /*vessel*/, const ais::Stat
 
 void EncounterDetector::on_time(UnixMillis now) {
   State& st = *state_;
-  if (now - st.last_sweep < kSweepEveryMs) return;
+  if (st.last_sweep && now - *st.last_sweep < kSweepEveryMs) return;
   st.last_sweep = now;
   st.sweep(now, false);
 }

@@ -179,19 +179,22 @@ TEST_CASE("every prefix of a real sentence is rejected, never mistaken for a sen
 
 TEST_CASE("trailing fields give receive time and station", "[nmea][time]") {
   SECTION("valid: USCG receiver and epoch (libais test.aivdm)") {
-    const Sentence s = frame(line_with("libais/test.aivdm", "15B4FT5000JRP>PE6E68Nbkl0PS5"));
+    const std::string line = line_with("libais/test.aivdm", "15B4FT5000JRP>PE6E68Nbkl0PS5");  // the views in Sentence point into it
+    const Sentence s = frame(line);
     CHECK(s.station == "b003669794");
     REQUIRE(s.rx_time);
     CHECK(format_iso8601(*s.rx_time) == "2010-04-28T00:00:27Z");  // 1272412827
   }
   SECTION("valid: USCG extended fields, time from the last epoch (libais typeexamples.nmea)") {
-    const Sentence s = frame(line_with("libais/typeexamples.nmea", "403Ovl@000Htt<tSF0l4Q@100`Pq"));
+    const std::string line = line_with("libais/typeexamples.nmea", "403Ovl@000Htt<tSF0l4Q@100`Pq");  // the views in Sentence point into it
+    const Sentence s = frame(line);
     CHECK(s.station == "r003669946");
     CHECK(s.rx_time == std::optional<UnixMillis>(1'325'394'001'000));
   }
   SECTION("valid: station names that are not numbers, and a field list without epoch") {
     CHECK(frame(line_with("libais/test.aivdm", "rCUDJOE_01")).station == "rCUDJOE_01");
-    const Sentence s = frame(line_with("gpsd/sample.aivdm", ",s36310,d-081,T59.01777335"));
+    const std::string line = line_with("gpsd/sample.aivdm", ",s36310,d-081,T59.01777335");  // the views in Sentence point into it
+    const Sentence s = frame(line);
     CHECK(s.station.empty());
     CHECK_FALSE(s.rx_time);
   }
