@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "aiswatch/ais/flat_u32_map.hpp"
 #include "aiswatch/ais/track_observer.hpp"
 #include "aiswatch/watchlists/flags.hpp"
 #include "aiswatch/watchlists/index.hpp"
@@ -30,6 +31,9 @@ class VesselMatches : public ais::TrackObserver {
 
   void on_position(const ais::Vessel& vessel, const ais::PositionUpdate& update) override;
   void on_static(const ais::Vessel& vessel, const ais::StaticReport& report) override;
+  // Forgets the fingerprint (bounded memory over long live runs); the matches stay for the report and
+  // for the vessel's return.
+  void on_evicted(const ais::VesselSummary& summary) override;
 
  private:
   void rematch(const ais::Vessel& vessel);
@@ -37,7 +41,7 @@ class VesselMatches : public ais::TrackObserver {
   const watchlists::WatchlistIndex* index_;
   const watchlists::FlagsOfConcern& flags_;
   std::unordered_map<std::uint32_t, watchlists::MatchResult> by_mmsi_;   // only vessels with a match
-  std::unordered_map<std::uint32_t, std::uint64_t> identity_seen_;       // mmsi -> identity fingerprint
+  ais::FlatU32Map identity_seen_;  // mmsi -> 32-bit identity fingerprint (one probe per static report)
 };
 
 }  // namespace aiswatch::detectors
