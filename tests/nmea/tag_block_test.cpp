@@ -84,7 +84,8 @@ TEST_CASE("tag blocks in front of sentences", "[nmea][tagblock]") {
     CHECK(s->sentence.station == "b003669794");
   }
   SECTION("valid: a later group member carrying only g: (pyais mixed.txt)") {
-    auto r = parse_nmea_line(aiswatch::test::line_with("pyais/mixed.txt", "\\g:2-2-27300"));
+    const std::string line = aiswatch::test::line_with("pyais/mixed.txt", "\\g:2-2-27300");  // r views into it
+    auto r = parse_nmea_line(line);
     REQUIRE(r.ok());
     CHECK(r->sentence.station.empty());
     REQUIRE(r->sentence.group);
@@ -92,7 +93,8 @@ TEST_CASE("tag blocks in front of sentences", "[nmea][tagblock]") {
     CHECK(r->sentence.talker == "SA");
   }
   SECTION("bad input: a tag block with a bad checksum is dropped, its valid sentence kept (mixed.txt)") {
-    auto r = parse_nmea_line(aiswatch::test::line_with("pyais/mixed.txt", "\\g:1-2-73874*A\\"));
+    const std::string line = aiswatch::test::line_with("pyais/mixed.txt", "\\g:1-2-73874*A\\");  // r views into it
+    auto r = parse_nmea_line(line);
     REQUIRE(r.ok());
     CHECK(r->kind == LineKind::ais);
     CHECK(r->tag_block_discarded);
@@ -100,7 +102,8 @@ TEST_CASE("tag blocks in front of sentences", "[nmea][tagblock]") {
     CHECK(r->sentence.payload == "15MrVH0000KH<:V:NtBLoqFP2H9:");
   }
   SECTION("bad input: the sentence after a malformed tag block has no checksum (mixed.txt)") {
-    auto r = parse_nmea_line(aiswatch::test::line_with("pyais/mixed.txt", "c:12415440354*A"));
+    const std::string line = aiswatch::test::line_with("pyais/mixed.txt", "c:12415440354*A");  // r views into it
+    auto r = parse_nmea_line(line);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error() == Reject::bad_checksum);
   }
