@@ -90,7 +90,10 @@ void load_config_json_text(std::string_view text, std::string_view origin, Detec
 
   std::set<std::string> seen;
   DetectorConfig updated = config;  // all or nothing: a bad key leaves `config` untouched
-  for (const auto& [key, json] : items) {
+  for (const auto& item : items) {
+    // Plain references, not structured bindings: clang 14 (the fuzz build) cannot capture those.
+    const std::string& key = item.first;
+    const Json* json = item.second;
     if (!seen.insert(key).second) throw ConfigError(fmt::format("{}: key '{}' is given twice", origin, key));
     bool known = false;
     updated.visit([&](std::string_view name, auto& field, std::string_view unit, std::string_view) {

@@ -25,7 +25,6 @@ namespace aiswatch::detectors {
 
 namespace {
 
-constexpr std::uint32_t kNoSlot = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint64_t kNoCell = std::numeric_limits<std::uint64_t>::max();
 constexpr std::int64_t kSweepEveryMs = 60'000;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
