@@ -16,6 +16,7 @@
 
 #include "aiswatch/ais/line_reader.hpp"
 #include "aiswatch/ais/tracker.hpp"
+#include "aiswatch/detectors/registry.hpp"
 #include "aiswatch/pipeline/detection_pipeline.hpp"
 #include "aiswatch/pipeline/nmea_observations.hpp"
 #include "aiswatch/pipeline/resources.hpp"
@@ -98,8 +99,35 @@ void BM_Stage(benchmark::State& state) {
   state.SetLabel(kLabels[stage]);
 }
 
+// The whole pipeline with one detector (range(0): its index in detector_registry()); beside BM_Stage/2
+// (no detector) the difference is that detector's cost on this input.
+void BM_OneDetector(benchmark::State& state) {
+  Input& in = input();
+  if (!in.error.empty()) {
+    state.SkipWithError(in.error.c_str());
+    return;
+  }
+  const auto registry = detectors::detector_registry();
+  const auto which = static_cast<std::size_t>(state.range(0));
+  const std::vector<std::string> names{std::string(registry[which].name)};
+  for (auto _ : state) {
+    state.PauseTiming();
+    pipeline::NmeaObservations nmea;
+    auto whole = std::make_unique<pipeline::DetectionPipeline>(*in.resources, pipeline::PipelineOptions{.detectors = names});
+    state.ResumeTiming();
+    for (const std::string& line : in.lines)
+      if (const pipeline::Observation* o = nmea.feed_line(line, std::nullopt)) whole->feed(*o);
+    whole->finish();
+    state.PauseTiming();
+    whole.reset();
+    state.ResumeTiming();
+  }
+  state.SetLabel(names.front());
+}
+
 }  // namespace
 
 BENCHMARK(BM_Stage)->DenseRange(0, 3)->Unit(benchmark::kMillisecond)->Iterations(2);
+BENCHMARK(BM_OneDetector)->DenseRange(0, 8)->Unit(benchmark::kMillisecond)->Iterations(2);
 
 BENCHMARK_MAIN();

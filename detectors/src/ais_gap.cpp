@@ -15,6 +15,7 @@
 #include "aiswatch/detectors/ais_gap.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -42,6 +43,32 @@ constexpr std::int64_t kHourMs = 3'600'000;
 constexpr std::int64_t kSpeedBucketMs = 6 * kHourMs;
 constexpr std::size_t kHistorySlots = 24;  // history_h is capped at 24 h
 
+// The latest fix's first record, kept inline so the per-fix copy touches no heap memory (a cache miss
+// per fix on 10 k vessels); records longer than the buffer (rare: long CSV rows) spill to the heap.
+class LastRecord {
+ public:
+  void assign(std::string_view s) {
+    if (s.size() <= inline_.size()) {
+      std::memcpy(inline_.data(), s.data(), s.size());
+      size_ = static_cast<std::uint16_t>(s.size());
+      spilled_ = false;
+    } else {
+      spill_.assign(s);
+      spilled_ = true;
+    }
+  }
+  [[nodiscard]] std::string_view view() const noexcept {
+    return spilled_ ? std::string_view(spill_) : std::string_view(inline_.data(), size_);
+  }
+  [[nodiscard]] bool empty() const noexcept { return view().empty(); }
+
+ private:
+  std::array<char, 168> inline_{};
+  std::uint16_t size_ = 0;
+  bool spilled_ = false;
+  std::string spill_;
+};
+
 struct Track {
   std::array<std::uint16_t, kHistorySlots> per_hour{};  // fixes per hour, ring indexed by hour
   std::int64_t newest_hour = -1;
@@ -50,9 +77,7 @@ struct Track {
   float draught_m = std::numeric_limits<float>::quiet_NaN();  // at the latest fix
   std::uint32_t statics = 0;                  // vessel.counts.statics at the latest fix
   bool pending = false;                        // a closed gap waits for its draught
-  // The latest fix's first record (the OFF of the next gap), assigned in place: after the first few fixes
-  // the string's capacity suffices and the update allocates nothing.
-  std::string last_raw;
+  LastRecord last_raw;  // the latest fix's first record: the OFF of the next gap
   std::optional<UnixMillis> last_raw_time;
 
   void add_fix(UnixMillis t, std::optional<float> sog) {
@@ -123,7 +148,7 @@ class AisGapDetector final : public Detector {
       gap.statics_at_off = track.statics;
       gap.fixes_before = track.fixes_in_last(std::llround(std::min<double>(cfg_.history_h, kHistorySlots)));
       gap.sog_before_kn = track.recent_sog_max();
-      if (!track.last_raw.empty()) gap.raw.push_back({track.last_raw, track.last_raw_time});
+      if (!track.last_raw.empty()) gap.raw.push_back({std::string(track.last_raw.view()), track.last_raw_time});
       for (const auto& r : u.raw()) gap.raw.push_back({std::string(r.text.substr(0, kMaxRawTextBytes)), r.rx_time});
       if (worth_reporting(gap)) {
         track.pending = true;
@@ -183,7 +208,7 @@ class AisGapDetector final : public Detector {
         if (!std::isnan(track->draught_m)) gap.draught_before_m = track->draught_m;
         gap.fixes_before = track->fixes_in_last(std::llround(std::min<double>(cfg_.history_h, kHistorySlots)));
         gap.sog_before_kn = track->recent_sog_max();
-        if (!track->last_raw.empty()) gap.raw.push_back({track->last_raw, track->last_raw_time});
+        if (!track->last_raw.empty()) gap.raw.push_back({std::string(track->last_raw.view()), track->last_raw_time});
       }
       if (!worth_reporting(gap)) continue;
       if (handed_over_.contains(v.mmsi) && handed_over_.at(v.mmsi) == v.last->time) continue;  // reported
@@ -209,7 +234,7 @@ class AisGapDetector final : public Detector {
         if (!std::isnan(track->draught_m)) gap.draught_before_m = track->draught_m;
         gap.fixes_before = track->fixes_in_last(std::llround(std::min<double>(cfg_.history_h, kHistorySlots)));
         gap.sog_before_kn = track->recent_sog_max();
-        if (!track->last_raw.empty()) gap.raw.push_back({track->last_raw, track->last_raw_time});
+        if (!track->last_raw.empty()) gap.raw.push_back({std::string(track->last_raw.view()), track->last_raw_time});
       }
       for (const auto& r : u.raw()) gap.raw.push_back({std::string(r.text.substr(0, kMaxRawTextBytes)), r.rx_time});
       if (!worth_reporting(gap)) continue;
