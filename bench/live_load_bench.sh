@@ -6,14 +6,17 @@
 # live share them). Reported: lines and messages per second sustained, the live process's RSS sampled
 # every 5 s (flat memory), and the event latency live measures itself — from the socket read that
 # delivered the sentence completing an event's evidence to the event written to --events.
-#   bench/live_load_bench.sh [BUILD_DIR] [SPEED] [SECONDS]      # defaults: build/release 1200 60
+#   bench/live_load_bench.sh [BUILD_DIR] [SPEED] [SECONDS] [FILE]   # defaults: build/release 1200 60 build/bench/fleet.nmea
+# A longer file shows memory levelling off once the track store is full (256 points per vessel): e.g.
+#   aiswatch-simulate --scenario all --background 10000 --hours 48 --seed 5 --out build/bench/fleet48.nmea
+#   bench/live_load_bench.sh build/release 1400 120 build/bench/fleet48.nmea
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/release}
 speed=${2:-1200}
 seconds=${3:-60}
 aiswatch="$build/app/aiswatch"
-fleet=build/bench/fleet.nmea
+fleet=${4:-build/bench/fleet.nmea}
 [ -x "$aiswatch" ] || { echo "no $aiswatch: build it first" >&2; exit 1; }
 [ -f "$fleet" ] || { echo "no $fleet: run bench/replay_bench.sh once (it generates it)" >&2; exit 1; }
 work=$(mktemp -d)
@@ -50,7 +53,9 @@ for i in $(seq $((seconds / 5))); do
   prev_t=$now
 done
 curl -s --max-time 2 "$http/metrics" | grep -E '^aiswatch_(event_latency|events_total|events_flagged_total|messages_decoded_total)' || true
-kill -TERM "$live_pid"
+peak=$(awk '/VmHWM/ {print $2}' "/proc/$live_pid/status" 2>/dev/null || echo 0)
+[ -n "$peak" ] && [ "$peak" != 0 ] && echo "live peak RSS so far: $((peak / 1024)) MiB"
+kill -TERM "$live_pid" 2>/dev/null || true  # it may have ended with the file (--once)
 wait "$live_pid" || true
 kill -TERM "$serve_pid" 2>/dev/null || true
 end=$(date +%s.%N)

@@ -29,7 +29,7 @@ lines=$(wc -l < "$fleet")
 stats=$("$aiswatch" replay "$fleet" --watchlist "$list" --stats 2>&1 >/dev/null)
 messages=$(printf '%s\n' "$stats" | awk -F': ' '/^  AIS messages decoded:/ {print $2}')
 vessels=$(printf '%s\n' "$stats" | awk -F': ' '/^  vessels:/ {print $2}')
-events=$(printf '%s\n' "$stats" | awk -F': ' '/^  events:/ {print $2}')
+events=$(printf '%s\n' "$stats" | awk -F': ' '/^  events: [0-9]/ {print $2}')
 
 measure() {
   local label=$1 cmd=$2 out walls=() rss=0

@@ -148,3 +148,25 @@ TEST_CASE("live: SIGTERM under load exits 0 and every event produced is in --eve
   CHECK(read_events(events).size() == produced);
   CHECK(produced > 0);
 }
+
+TEST_CASE("live: SIGHUP reloads the watchlist; a broken list keeps the loaded one", "[app][live][reload]") {
+  TempDir dir;
+  const fs::path list = dir.path / "team.csv";
+  std::ofstream(list) << "imo,mmsi,name,callsign,flag,list,program,note\n,273999001,FIRST ONE,,RU,team,,\n";
+  Subprocess live({aiswatch_binary(), "live", "--listen-tcp", "127.0.0.1:0", "--report-every", "0", "--watchlist",
+                   list.string()});
+  live.wait_for_stderr(R"(listening on tcp)");
+
+  std::ofstream(list) << "imo,mmsi,name,callsign,flag,list,program,note\n,273999001,FIRST ONE,,RU,team,,\n"
+                         ",273999002,SECOND ONE,,RU,team,,\n,273999003,THIRD ONE,,RU,team,,\n";
+  live.signal(SIGHUP);
+  live.wait_for_stderr(R"(SIGHUP: reloaded watchlists, zones and config \(\d+ zones, 3 list entries\))");
+
+  fs::remove(list);
+  live.signal(SIGHUP);
+  live.wait_for_stderr(R"(SIGHUP: reload failed, keeping the loaded lists and zones: .*team\.csv)");
+
+  live.signal(SIGTERM);
+  CHECK(live.wait() == 0);
+  CHECK(live.stderr_text().find("1 reloads (1 failed)") != std::string::npos);
+}
