@@ -114,17 +114,20 @@ class RecentPayloads {
   std::uint8_t next_ = 0;
 };
 
+// Field order is for the position hot path: everything a position report reads and writes (the fix,
+// times, counts, duplicate check, filter) comes first, in adjacent cache lines; the identity, read on
+// static reports and by detectors now and then, comes last.
 struct Vessel {
   std::uint32_t mmsi = 0;
   MmsiClass mmsi_class;
-  Identity identity;
-  std::optional<TrackPoint> last;          // latest in-order fix
   UnixMillis first_seen = 0, last_seen = 0;   // any message, positions or identity
-  std::optional<UnixMillis> last_moving;   // last fix at or above the moving threshold
+  std::optional<TrackPoint> last;          // latest in-order fix
   VesselCounts counts;
+  std::optional<UnixMillis> last_moving;   // last fix at or above the moving threshold
   RecentPayloads recent;
-  std::unique_ptr<IdentityHistory> history;   // null until the first change
   std::unique_ptr<KalmanTrack> kalman;        // only while moving
+  std::unique_ptr<IdentityHistory> history;   // null until the first change
+  Identity identity;
 
   [[nodiscard]] std::optional<MidEntry> flag() const noexcept {
     return mmsi_class.mid ? flag_of_mid(*mmsi_class.mid) : std::nullopt;
